@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@oversight/platform';
+import { SERVICE } from '@oversight/contracts';
+import { GatewayConfig } from './gateway.config';
+import { ProxyController } from './proxy/proxy.controller';
+import { ProxyService } from './proxy/proxy.service';
+import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
+import { allUpstreams, routeTable } from './proxy/routes';
+
+/** Health of each service behind the gateway, as the gateway reaches it. */
+function upstreamChecks(config: GatewayConfig) {
+  return Object.fromEntries(
+    allUpstreams(config).map((u) => [
+      u.service,
+      async () => {
+        try {
+          const response = await fetch(`${u.url}/health`, { signal: AbortSignal.timeout(3000) });
+          return { status: response.ok ? ('up' as const) : ('down' as const), httpStatus: response.status };
+        } catch (error) {
+          return { status: 'down' as const, error: (error as Error).message };
+        }
+      },
+    ]),
+  );
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) })],
+      controllers: [ProxyController],
+      providers: [ProxyService, { provide: GATEWAY_ROUTES, useValue: routeTable(config) }],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Expose } from 'class-transformer';
+import { IsOptional, IsUrl } from 'class-validator';
+import { HttpConfig } from '@oversight/config';
+import { DEFAULT_PORT } from '@oversight/contracts';
+
+const local = (port: number) => `http://127.0.0.1:${port}`;
+const url = { require_tld: false, protocols: ['http', 'https'] };
+
+/** Where the gateway finds each service (in production: the services' cluster addresses). */
+export class GatewayConfig extends HttpConfig {
+  @Expose({ name: 'JUSTICE_BUREAU_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  justiceBureauUrl: string = local(DEFAULT_PORT['justice-bureau']);
+
+  @Expose({ name: 'TASKLIST_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  tasklistUrl: string = local(DEFAULT_PORT.tasklist);
+
+  @Expose({ name: 'LIAISON_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  liaisonUrl: string = local(DEFAULT_PORT.liaison);
+
+  @Expose({ name: 'PROCURATORATE_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  procuratorateUrl: string = local(DEFAULT_PORT.procuratorate);
+
+  @Expose({ name: 'DISCIPLINE_COMMISSION_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  disciplineCommissionUrl: string = local(DEFAULT_PORT['discipline-commission']);
+
+  @Expose({ name: 'PEOPLES_CONGRESS_URL' })
+  @IsOptional()
+  @IsUrl(url)
+  peoplesCongressUrl: string = local(DEFAULT_PORT['peoples-congress']);
+}

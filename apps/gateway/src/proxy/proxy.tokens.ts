@@ -1,0 +1,1 @@
+export const GATEWAY_ROUTES = Symbol('GATEWAY_ROUTES');

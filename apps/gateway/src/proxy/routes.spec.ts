@@ -1,0 +1,18 @@
+import { loadConfig } from '@oversight/config';
+import { GatewayConfig } from '../gateway.config';
+import { routeTable, upstreamFor } from './routes';
+
+describe('gateway routes', () => {
+  const table = routeTable(loadConfig(GatewayConfig, { TASKLIST_URL: 'http://tasks.internal:8080' }));
+
+  it('sends complaints to justice-bureau and tasks to the tasklist', () => {
+    expect(upstreamFor(table, '/api/complaints')?.service).toBe('justice-bureau');
+    expect(upstreamFor(table, '/api/tasks/abc/complete')).toEqual({ service: 'tasklist', url: 'http://tasks.internal:8080' });
+    expect(upstreamFor(table, '/api/liaison/transfers')?.service).toBe('liaison');
+  });
+
+  it('answers nothing for paths no service owns', () => {
+    expect(upstreamFor(table, '/api/complaintsX')).toBeUndefined();
+    expect(upstreamFor(table, '/admin')).toBeUndefined();
+  });
+});

@@ -1,0 +1,33 @@
+import type { GatewayConfig } from '../gateway.config';
+
+export interface Upstream {
+  service: string;
+  url: string;
+}
+
+/** Which service answers which public path prefix. Longest prefix wins. */
+export function routeTable(config: GatewayConfig): [prefix: string, upstream: Upstream][] {
+  return [
+    ['/api/complaints', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/organisations', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/tasks', { service: 'tasklist', url: config.tasklistUrl }],
+    ['/api/liaison', { service: 'liaison', url: config.liaisonUrl }],
+  ];
+}
+
+export function upstreamFor(table: ReturnType<typeof routeTable>, path: string): Upstream | undefined {
+  return table
+    .filter(([prefix]) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`))
+    .sort((a, b) => b[0].length - a[0].length)[0]?.[1];
+}
+
+export function allUpstreams(config: GatewayConfig): Upstream[] {
+  return [
+    { service: 'justice-bureau', url: config.justiceBureauUrl },
+    { service: 'procuratorate', url: config.procuratorateUrl },
+    { service: 'discipline-commission', url: config.disciplineCommissionUrl },
+    { service: 'peoples-congress', url: config.peoplesCongressUrl },
+    { service: 'tasklist', url: config.tasklistUrl },
+    { service: 'liaison', url: config.liaisonUrl },
+  ];
+}

@@ -1,0 +1,13 @@
+import { SERVICE } from '@oversight/contracts';
+import { serviceDataSourceOptions } from '@oversight/database';
+import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
+import { CreateComplaintTables1764115200000 } from './migrations/1764115200000-create-complaint-tables';
+
+/** The data source the `migrate` target runs; the app itself never migrates at boot. */
+export const buildDataSourceOptions = (url: string) =>
+  serviceDataSourceOptions({
+    url,
+    service: SERVICE.justiceBureau,
+    entities: JUSTICE_BUREAU_ENTITIES,
+    migrations: [CreateComplaintTables1764115200000],
+  });

@@ -1,0 +1,12 @@
+import { SERVICE } from '@oversight/contracts';
+import { serviceDataSourceOptions } from '@oversight/database';
+import { LIAISON_ENTITIES } from './liaison.entities';
+import { CreateTransferTables1764115200000 } from './migrations/1764115200000-create-transfer-tables';
+
+export const buildDataSourceOptions = (url: string) =>
+  serviceDataSourceOptions({
+    url,
+    service: SERVICE.liaison,
+    entities: LIAISON_ENTITIES,
+    migrations: [CreateTransferTables1764115200000],
+  });

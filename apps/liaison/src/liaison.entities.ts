@@ -1,0 +1,4 @@
+import { TransferEventEntity } from './transfer/transfer-event.entity';
+import { TransferEntity } from './transfer/transfer.entity';
+
+export const LIAISON_ENTITIES = [TransferEntity, TransferEventEntity];

@@ -1,0 +1,11 @@
+import { SERVICE } from '@oversight/contracts';
+import { serviceDataSourceOptions } from '@oversight/database';
+import { CreateMessagingTables1764115200000 } from './migrations/1764115200000-create-messaging-tables';
+
+export const buildDataSourceOptions = (url: string) =>
+  serviceDataSourceOptions({
+    url,
+    service: SERVICE.peoplesCongress,
+    entities: [],
+    migrations: [CreateMessagingTables1764115200000],
+  });

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { TaskFormField } from '@oversight/contracts';
+
+export class TaskQueryDto {
+  @ApiPropertyOptional({ description: '候选组（单位代码）/ candidate group (organisation code)', example: 'sfj' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  candidateGroup?: string;
+
+  @ApiPropertyOptional({ description: '办理人 / assignee' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: '业务编号 / business key (e.g. complaint id)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  businessKey?: string;
+
+  @ApiPropertyOptional({ description: '流程 / process id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  processDefinitionKey?: string;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({ description: '表单数据 / form values', example: { decision: 'accept' } })
+  @IsObject()
+  variables!: Record<string, string | number | boolean | null>;
+}
+
+export interface TaskView {
+  id: string;
+  name: string;
+  taskDefinitionKey: string;
+  processDefinitionKey: string;
+  processInstanceId: string;
+  businessKey: string | null;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  overdue: boolean;
+  priority: number;
+  form: TaskFormField[];
+}
+
+export interface TaskCompletionView {
+  id: string;
+  completedAt: string;
+  alreadyCompleted: boolean;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { TASK_FORMS } from '@oversight/contracts';
+import { badRequest, notFound } from '@oversight/platform';
+import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
+import { TaskCompletionEntity } from './task-completion.entity';
+import { TaskCompletionView, TaskQueryDto, TaskView } from './task.dto';
+import { validateTaskVariables } from './task-form.util';
+
+const TASK = { zh: '任务', en: 'Task' };
+
+/** User tasks of every process, read from and completed in the engine. */
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly engine: EngineClient,
+    @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
+  ) {}
+
+  async list(query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
+    const filter = {
+      candidateGroup: query.candidateGroup,
+      assignee: query.assignee,
+      processInstanceBusinessKey: query.businessKey,
+      processDefinitionKey: query.processDefinitionKey,
+    };
+    const [tasks, count] = await Promise.all([
+      this.engine.listTasks({ ...filter, firstResult: query.offset, maxResults: query.limit }),
+      this.engine.countTasks(filter),
+    ]);
+    const keys = await this.businessKeys(tasks);
+    return { total: count.count, items: tasks.map((t) => this.view(t, keys.get(t.processInstanceId) ?? null)) };
+  }
+
+  async get(id: string): Promise<TaskView> {
+    const task = await this.engineTask(id);
+    const keys = await this.businessKeys([task]);
+    return this.view(task, keys.get(task.processInstanceId) ?? null);
+  }
+
+  async complete(id: string, variables: PlainVariables): Promise<TaskCompletionView> {
+    const done = await this.completions.findOneBy({ taskId: id });
+    if (done) return { id, completedAt: done.completedAt.toISOString(), alreadyCompleted: true };
+    const task = await this.engineTask(id);
+    const errors = validateTaskVariables(TASK_FORMS[task.taskDefinitionKey] ?? [], variables);
+    if (errors.length > 0) {
+      throw badRequest({ zh: '表单填写有误，请按提示修改。', en: 'The form has errors; please correct them.' }, errors);
+    }
+    await this.engine.completeTask(id, variables);
+    const completion = await this.completions.save({
+      taskId: id,
+      taskDefinitionKey: task.taskDefinitionKey,
+      processInstanceId: task.processInstanceId,
+      variables,
+    });
+    return { id, completedAt: completion.completedAt.toISOString(), alreadyCompleted: false };
+  }
+
+  private async engineTask(id: string): Promise<EngineTask> {
+    try {
+      return await this.engine.getTask(id);
+    } catch (error) {
+      if (error instanceof EngineHttpError && error.status === 404) throw notFound(TASK, id);
+      throw error;
+    }
+  }
+
+  /** Business keys of the tasks' process instances, in one engine call. */
+  private async businessKeys(tasks: EngineTask[]): Promise<Map<string, string | null>> {
+    const ids = [...new Set(tasks.map((t) => t.processInstanceId))];
+    if (ids.length === 0) return new Map();
+    const instances = await this.engine.processInstancesByIds(ids);
+    return new Map(instances.map((i) => [i.id, i.businessKey]));
+  }
+
+  private view(task: EngineTask, businessKey: string | null): TaskView {
+    return {
+      id: task.id,
+      name: task.name,
+      taskDefinitionKey: task.taskDefinitionKey,
+      processDefinitionKey: task.processDefinitionId.split(':')[0],
+      processInstanceId: task.processInstanceId,
+      businessKey,
+      assignee: task.assignee,
+      created: task.created,
+      due: task.due,
+      overdue: task.due !== null && new Date(task.due).getTime() < Date.now(),
+      priority: task.priority,
+      form: TASK_FORMS[task.taskDefinitionKey] ?? [],
+    };
+  }
+}

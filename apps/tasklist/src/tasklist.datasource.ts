@@ -1,0 +1,12 @@
+import { SERVICE } from '@oversight/contracts';
+import { serviceDataSourceOptions } from '@oversight/database';
+import { CreateTaskCompletion1764115200000 } from './migrations/1764115200000-create-task-completion';
+import { TaskCompletionEntity } from './task/task-completion.entity';
+
+export const buildDataSourceOptions = (url: string) =>
+  serviceDataSourceOptions({
+    url,
+    service: SERVICE.tasklist,
+    entities: [TaskCompletionEntity],
+    migrations: [CreateTaskCompletion1764115200000],
+  });

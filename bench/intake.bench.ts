@@ -1,0 +1,123 @@
+/**
+ * Complaints per second from HTTP intake to an open user task, next to bare process instances per
+ * second that the engine itself starts, on the same machine in the same run. Prints figures only.
+ *
+ *   npm run bench [-- --complaints 300 --concurrency 8]
+ */
+import { cpus } from 'node:os';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@oversight/config';
+import { PROCESS, SERVICE } from '@oversight/contracts';
+import { migrate } from '@oversight/database';
+import { createServiceApp } from '@oversight/platform';
+import { EngineClient } from '@oversight/workflow';
+import { AppModule } from '../apps/justice-bureau/src/app.module';
+import { JusticeBureauConfig } from '../apps/justice-bureau/src/justice-bureau.config';
+import { buildDataSourceOptions } from '../apps/justice-bureau/src/justice-bureau.datasource';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const COMPLAINTS = arg('complaints', 300);
+const CONCURRENCY = arg('concurrency', 8);
+
+async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const { startInfra } = await (new Function('p', 'return import(p)')(`${__dirname}/../../tools/infra/index.mjs`) as Promise<{
+    startInfra(o: object): Promise<{ databaseUrl: string; kafkaBrokers: string | string[]; engineUrl: string; stop(): Promise<void> }>;
+  }>);
+  const infra = await startInfra({ mode: 'test', log: (l: string) => process.stderr.write(`[infra] ${l}\n`) });
+  const env = {
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: ([] as string[]).concat(infra.kafkaBrokers).join(','),
+    ENGINE_URL: infra.engineUrl,
+    BPMN_DIR: `${__dirname}/../../bpmn`,
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '100',
+  };
+  const config = loadConfig(JusticeBureauConfig, env);
+  await migrate(buildDataSourceOptions(config.databaseUrl));
+  const app = await createServiceApp(AppModule.forRoot(config), { service: SERVICE.justiceBureau, title: 'bench', logLevel: 'warn' });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const engine = app.get(EngineClient);
+  const db = app.get(DataSource);
+
+  // (a) HTTP intake → complaint stored → event → process started → user task open.
+  const posted = new Map<string, number>();
+  const t0 = Date.now();
+  await pool(COMPLAINTS, CONCURRENCY, async (i) => {
+    const started = Date.now();
+    const response = await fetch(`${url}/api/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        anonymous: true,
+        respondentOrg: 'scjg',
+        category: 'other',
+        summary: `基准投诉 ${i}`,
+        details: '基准测试生成的投诉内容。',
+      }),
+    });
+    if (response.status !== 201) throw new Error(`intake answered ${response.status}`);
+    posted.set(((await response.json()) as { id: string }).id, started);
+  });
+  const intakeDone = Date.now();
+  const seen = new Map<string, number>();
+  while (seen.size < COMPLAINTS) {
+    if (Date.now() - t0 > 300000) throw new Error(`only ${seen.size}/${COMPLAINTS} tasks appeared in 5 minutes`);
+    // Task creation time as the engine recorded it, joined to the complaint by process instance.
+    const rows = (await db.query(
+      `SELECT id::text AS id, process_instance_id FROM justice_bureau.complaint WHERE process_instance_id IS NOT NULL`,
+    )) as { id: string; process_instance_id: string }[];
+    const byInstance = new Map(rows.map((r) => [r.process_instance_id, r.id]));
+    const tasks = await engine.listTasks({ processDefinitionKey: PROCESS.complaintHandling, maxResults: COMPLAINTS * 2 });
+    const now = Date.now();
+    for (const t of tasks) {
+      const id = byInstance.get(t.processInstanceId);
+      if (id && posted.has(id) && !seen.has(id)) seen.set(id, now);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const allOpen = Math.max(...seen.values());
+  const latencies = [...seen].map(([id, at]) => at - posted.get(id)!).sort((a, b) => a - b);
+  const intakeRate = COMPLAINTS / ((allOpen - t0) / 1000);
+
+  // (b) The engine alone: start bare instances of a one-user-task process over its REST API.
+  await engine.deploy('bench', [`${__dirname}/../../bench/bare-process.bpmn`]);
+  const b0 = Date.now();
+  await pool(COMPLAINTS, CONCURRENCY, (i) => engine.startProcess('bench-bare-user-task', `bench-${b0}-${i}`, {}));
+  const bareRate = COMPLAINTS / ((Date.now() - b0) / 1000);
+
+  const lines = [
+    `complaints: ${COMPLAINTS}, client concurrency: ${CONCURRENCY}, cores: ${cpus().length}`,
+    `(a) intake → open user task: ${intakeRate.toFixed(1)} complaints/s (HTTP accepted all in ${((intakeDone - t0) / 1000).toFixed(2)} s)`,
+    `    latency intake → task visible: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms (50 ms polling)`,
+    `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s`,
+    `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await app.close();
+  await infra.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+const csv = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/** What every HTTP process reads: where to listen and how much to log. */
+export class HttpConfig {
+  /** Address the HTTP server binds to; loopback by default, 0.0.0.0 in containers. */
+  @Expose({ name: 'BIND_ADDRESS' })
+  @IsOptional()
+  @IsString()
+  bindAddress: string = '127.0.0.1';
+
+  @Expose({ name: 'LOG_LEVEL' })
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+/**
+ * Every variable a back-end service reads. Apps extend it with their own; nothing else reads the
+ * environment.
+ */
+export class ServiceConfig extends HttpConfig {
+  /** PostgreSQL connection string; each service uses its own schema inside it. */
+  @Expose({ name: 'DATABASE_URL' })
+  @IsString()
+  @IsNotEmpty()
+  databaseUrl!: string;
+
+  /** Comma-separated Kafka bootstrap servers. */
+  @Expose({ name: 'KAFKA_BROKERS' })
+  @Transform(csv)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  kafkaBrokers!: string[];
+
+  /** Base URL of the workflow engine (its REST API lives under /engine-rest). */
+  @Expose({ name: 'ENGINE_URL' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  engineUrl!: string;
+
+  /** Folder of BPMN models, one sub-folder per owning service. */
+  @Expose({ name: 'BPMN_DIR' })
+  @IsOptional()
+  @IsString()
+  bpmnDir: string = 'bpmn';
+
+  /** Whether this instance runs the job workers (off for instances that only serve HTTP). */
+  @Expose({ name: 'ENGINE_WORKERS' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value))
+  @IsBoolean()
+  engineWorkers: boolean = true;
+
+  /** Poll interval of the outbox relay when nothing kicks it (ms). */
+  @Expose({ name: 'OUTBOX_POLL_MS' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(20)
+  @Max(60000)
+  outboxPollMs: number = 500;
+
+  /** Attempts a Kafka event handler gets before its message goes to the dead-letter topic. */
+  @Expose({ name: 'CONSUMER_MAX_ATTEMPTS' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  consumerMaxAttempts: number = 3;
+}
+
+/** HTTP port variable, named per service so all can run side by side (e.g. JUSTICE_BUREAU_PORT). */
+export function portVariable(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
+}
+
+export function readPort(service: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
+  const raw = env[portVariable(service)] ?? env.PORT;
+  const port = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${portVariable(service)} must be a port number, got "${raw}"`);
+  }
+  return port;
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './bodies';
+export * from './topics';
+export * from './workflow';
+export * from './events/complaint.events';
+export * from './task-forms';

@@ -1,0 +1,48 @@
+import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
+/** PostgreSQL schema of a service: one schema per service, `justice-bureau` → `justice_bureau`. */
+export const schemaOf = (service: string): string => service.replace(/-/g, '_');
+
+export interface ServiceDataSourceInput {
+  url: string;
+  service: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/**
+ * Data source options for one service. Never `synchronize`: the schema changes only through
+ * migrations, run by the `migrate` target before the service starts.
+ */
+export function serviceDataSourceOptions(input: ServiceDataSourceInput): DataSourceOptions {
+  const schema = schemaOf(input.service);
+  return {
+    type: 'postgres',
+    url: input.url,
+    schema,
+    entities: input.entities,
+    migrations: input.migrations,
+    migrationsTableName: 'migration',
+    migrationsRun: false,
+    synchronize: false,
+    applicationName: input.service,
+    extra: { max: input.poolSize ?? 10 },
+  };
+}
+
+/** Creates the service's schema if needed and applies pending migrations. Returns their names. */
+export async function migrate(options: DataSourceOptions): Promise<string[]> {
+  const ds = new DataSource(options);
+  await ds.initialize();
+  try {
+    const schema = (options as { schema?: string }).schema;
+    if (schema) await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
+import { InboxMessageEntity } from './inbox-message.entity';
+import { KAFKA_EVENT_HANDLER, KafkaEventHandler } from './kafka-event-handler.decorator';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { sleep } from './kafka.util';
+import { RetryableError } from './retryable.error';
+import { OutboxService } from './outbox.service';
+
+interface RegisteredHandler {
+  name: string;
+  topic: string;
+  handler: KafkaEventHandler;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Parses an envelope, or says why it is not one (such a message is poison: straight to the DLQ). */
+export function parseEnvelope(raw: Buffer | null): EventEnvelope | string {
+  if (!raw) return 'empty message';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'not JSON';
+  }
+  const e = value as Partial<EventEnvelope>;
+  if (typeof e !== 'object' || e === null) return 'not an object';
+  if (typeof e.id !== 'string' || !UUID.test(e.id)) return 'envelope id is not a UUID';
+  if (typeof e.type !== 'string' || typeof e.source !== 'string' || typeof e.subject !== 'string') {
+    return 'envelope lacks type, source or subject';
+  }
+  if (typeof e.time !== 'string' || e.data === undefined) return 'envelope lacks time or data';
+  return e as EventEnvelope;
+}
+
+/**
+ * Runs the service's Kafka consumer group. Each handler sees an event at most once in effect: its
+ * inbox row and its own writes commit together. A handler that keeps failing sends the message to
+ * `<topic>.dlq` after the configured attempts, so one poison message cannot stall a partition.
+ */
+@Injectable()
+export class EventConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumerService.name);
+  private readonly handlers: RegisteredHandler[] = [];
+  private consumer: Consumer | null = null;
+  private dlqProducer: Producer | null = null;
+  crashed: string | null = null;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype) continue;
+      const topic = Reflect.getMetadata(KAFKA_EVENT_HANDLER, metatype) as string | undefined;
+      if (topic) this.handlers.push({ name: metatype.name, topic, handler: instance as KafkaEventHandler });
+    }
+    if (this.handlers.length === 0) return;
+    const topics = [...new Set(this.handlers.map((h) => h.topic))];
+    await this.ensureTopics(topics);
+    this.consumer = this.kafka.consumer({ groupId: this.options.service, retry: { retries: 10 } });
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      this.crashed = String(e.payload.error?.message ?? e.payload.error);
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.crashed = null;
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.dlqProducer?.disconnect().catch(() => undefined);
+  }
+
+  get topics(): string[] {
+    return this.handlers.map((h) => h.topic);
+  }
+
+  private async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const envelope = parseEnvelope(message.value);
+    if (typeof envelope === 'string') {
+      await this.deadLetter(topic, message.key, message.value, `poison message: ${envelope}`, partition);
+      return;
+    }
+    for (const registered of this.handlers.filter((h) => h.topic === topic)) {
+      await this.deliver(registered, envelope, message, partition, heartbeat);
+    }
+  }
+
+  private async deliver(
+    registered: RegisteredHandler,
+    envelope: EventEnvelope,
+    { key, value: raw }: KafkaMessage,
+    partition: number,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const inserted = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(InboxMessageEntity)
+            .values({ consumer: registered.name, eventId: envelope.id, topic: registered.topic })
+            .orIgnore()
+            .returning(['eventId'])
+            .execute();
+          if (inserted.raw.length === 0) return; // seen before: at-least-once delivery, one effect
+          await registered.handler.handle(envelope, manager);
+        });
+        this.outbox.kick(); // the handler may have recorded events of its own
+        return;
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (error instanceof RetryableError) {
+          this.logger.warn(`${registered.name} waits for a dependency (event ${envelope.id}): ${reason}`);
+          await sleep(Math.min(5000, 200 * 2 ** Math.min(attempt, 5)));
+          await heartbeat().catch(() => undefined); // stay in the group while waiting
+          continue;
+        }
+        if (attempt >= this.options.consumerMaxAttempts) {
+          await this.deadLetter(registered.topic, key, raw, `${registered.name} failed ${attempt}x: ${reason}`, partition);
+          return;
+        }
+        this.logger.warn(`${registered.name} attempt ${attempt} on event ${envelope.id} failed: ${reason}`);
+        await sleep(100 * 2 ** attempt);
+      }
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    key: Buffer | null,
+    value: Buffer | null,
+    reason: string,
+    partition: number,
+  ): Promise<void> {
+    this.logger.error(`dead-lettering a message of ${topic}[${partition}]: ${reason}`);
+    if (!this.dlqProducer) {
+      this.dlqProducer = this.kafka.producer({ allowAutoTopicCreation: true });
+      await this.dlqProducer.connect();
+    }
+    await this.dlqProducer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key,
+          value,
+          headers: { 'dlq-reason': reason, 'dlq-source-topic': topic, 'dlq-consumer-group': this.options.service },
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@oversight/contracts';
+
+export const KAFKA_EVENT_HANDLER = Symbol('KAFKA_EVENT_HANDLER');
+
+/** One class per handled event. `handle` runs in the same transaction as the inbox record. */
+export interface KafkaEventHandler<T = unknown> {
+  handle(event: EventEnvelope<T>, manager: EntityManager): Promise<void>;
+}
+
+/** Marks a provider as the handler of one topic; the consumer runner finds it at start-up. */
+export const HandlesEvent = (topic: string): ClassDecorator => SetMetadata(KAFKA_EVENT_HANDLER, topic);

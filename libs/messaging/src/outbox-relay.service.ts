@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource, In, IsNull } from 'typeorm';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxService } from './outbox.service';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+
+const BATCH = 200;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first. Rows are locked with SKIP LOCKED, so
+ * several replicas share the work; a row is marked published only after Kafka acknowledged it.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private producer: Producer | null = null;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wake: (() => void) | null = null;
+  private pendingKick = false;
+  private unsubscribe: (() => void) | null = null;
+  private consecutiveFailures = 0;
+  lastError: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.unsubscribe = this.outbox.onKick(() => this.kick());
+    this.loopDone = this.loop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.kick();
+    await this.loopDone;
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  get healthy(): boolean {
+    return this.consecutiveFailures === 0;
+  }
+
+  private kick(): void {
+    this.pendingKick = true;
+    // While backing off from a failure, new events wait for the back-off; shutdown never waits.
+    if (this.consecutiveFailures === 0 || !this.running) this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        this.consecutiveFailures = 0;
+        this.lastError = null;
+      } catch (error) {
+        this.consecutiveFailures += 1;
+        this.lastError = (error as Error).message;
+        this.logger.warn(`outbox publish failed (${this.consecutiveFailures}x): ${this.lastError}`);
+        // A producer that lost its broker is rebuilt rather than trusted to recover.
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = null;
+      }
+      if (published === BATCH) continue;
+      const wait = this.consecutiveFailures
+        ? Math.min(MAX_BACKOFF_MS, 200 * 2 ** this.consecutiveFailures)
+        : this.options.outboxPollMs;
+      await this.idle(wait);
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (!this.running || (this.pendingKick && this.consecutiveFailures === 0)) {
+      this.pendingKick = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.pendingKick = false;
+        resolve();
+      };
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({ allowAutoTopicCreation: true });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(OutboxMessageEntity, 'o')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('o.published_at IS NULL')
+        .orderBy('o.created_at', 'ASC')
+        .limit(BATCH)
+        .getMany();
+      if (rows.length === 0) return 0;
+      const producer = await this.connectedProducer();
+      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({
+          key: row.messageKey,
+          value: JSON.stringify(row.envelope),
+          headers: { 'event-id': row.id, 'event-type': row.envelope.type },
+        });
+        byTopic.set(row.topic, messages);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      await manager.update(OutboxMessageEntity, { id: In(rows.map((r) => r.id)) }, { publishedAt: new Date() });
+      return rows.length;
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.dataSource.getRepository(OutboxMessageEntity).count({ where: { publishedAt: IsNull() } });
+  }
+}

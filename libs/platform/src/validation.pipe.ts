@@ -1,0 +1,45 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { badRequest, Bilingual, FieldError } from './api-error';
+
+/** Chinese and English wording of the class-validator constraints our DTOs use. */
+const CONSTRAINTS: Record<string, (c: string) => Bilingual> = {
+  isNotEmpty: () => ({ zh: '不能为空', en: 'must not be empty' }),
+  isDefined: () => ({ zh: '必须填写', en: 'is required' }),
+  isString: () => ({ zh: '必须是文字', en: 'must be text' }),
+  isBoolean: () => ({ zh: '必须是“是”或“否”', en: 'must be true or false' }),
+  isInt: () => ({ zh: '必须是整数', en: 'must be a whole number' }),
+  isIn: () => ({ zh: '不是允许的取值', en: 'is not one of the allowed values' }),
+  isEnum: () => ({ zh: '不是允许的取值', en: 'is not one of the allowed values' }),
+  maxLength: (c) => ({ zh: `过长（${c}）`, en: `is too long (${c})` }),
+  minLength: (c) => ({ zh: `过短（${c}）`, en: `is too short (${c})` }),
+  matches: () => ({ zh: '格式不正确', en: 'has the wrong format' }),
+  isMobilePhone: () => ({ zh: '不是有效的手机号码', en: 'is not a valid mobile phone number' }),
+  isEmail: () => ({ zh: '不是有效的电子邮箱', en: 'is not a valid e-mail address' }),
+  isDateString: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
+  isISO8601: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
+  whitelistValidation: () => ({ zh: '是不允许的字段', en: 'is not an allowed field' }),
+  isObject: () => ({ zh: '必须是对象', en: 'must be an object' }),
+  arrayMaxSize: () => ({ zh: '项目过多', en: 'has too many items' }),
+};
+
+export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([name, text]) => {
+      const wording = CONSTRAINTS[name]?.(text) ?? { zh: `不符合要求（${text}）`, en: text };
+      return { field, zh: `${field}：${wording.zh}`, en: `${field} ${wording.en}` };
+    });
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}
+
+/** Rejects unknown fields and wrong types with field-level errors in both languages. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) =>
+      badRequest({ zh: '提交的内容有误，请按提示修改。', en: 'The submission has errors; please correct them.' }, toFieldErrors(errors)),
+  });
+}

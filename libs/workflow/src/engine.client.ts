@@ -1,0 +1,240 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import CircuitBreaker from 'opossum';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { EngineHttpError, EngineUnavailableError } from './engine.errors';
+import { EngineVariables, PlainVariables, toEngineVariables } from './variables.util';
+import { WORKFLOW_OPTIONS, WorkflowOptions } from './workflow.options';
+
+export interface EngineTask {
+  id: string;
+  name: string;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  priority: number;
+  processDefinitionId: string;
+  processInstanceId: string;
+  taskDefinitionKey: string;
+}
+
+export interface LockedJob {
+  id: string;
+  topicName: string;
+  workerId: string;
+  processInstanceId: string;
+  processDefinitionKey: string;
+  businessKey: string | null;
+  activityId: string;
+  retries: number | null;
+  variables: EngineVariables;
+}
+
+export interface TaskQuery {
+  candidateGroup?: string;
+  assignee?: string;
+  processInstanceBusinessKey?: string;
+  processDefinitionKey?: string;
+  taskDefinitionKey?: string;
+  firstResult?: number;
+  maxResults?: number;
+}
+
+interface RequestInit2 {
+  method?: string;
+  body?: unknown;
+  form?: FormData;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The workflow engine's REST API behind one circuit breaker: while the engine is failing, callers get
+ * an immediate EngineUnavailableError (a 503 to users) instead of piling up on a dead connection.
+ */
+@Injectable()
+export class EngineClient {
+  private readonly logger = new Logger(EngineClient.name);
+  private readonly breaker: CircuitBreaker<[string, RequestInit2], unknown>;
+  private readonly base: string;
+
+  constructor(@Inject(WORKFLOW_OPTIONS) options: WorkflowOptions) {
+    this.base = `${options.engineUrl.replace(/\/$/, '')}/engine-rest`;
+    this.breaker = new CircuitBreaker((path: string, init: RequestInit2) => this.send(path, init), {
+      timeout: false, // each request carries its own timeout
+      errorThresholdPercentage: 50,
+      volumeThreshold: 5,
+      resetTimeout: 5000,
+      errorFilter: (error: unknown) => error instanceof EngineHttpError && error.status < 500,
+    });
+    this.breaker.on('open', () => this.logger.warn('engine circuit opened'));
+    this.breaker.on('close', () => this.logger.log('engine circuit closed'));
+  }
+
+  get circuit(): 'closed' | 'open' | 'half-open' {
+    return this.breaker.opened ? 'open' : this.breaker.halfOpen ? 'half-open' : 'closed';
+  }
+
+  shutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  private async call<T>(path: string, init: RequestInit2 = {}): Promise<T> {
+    try {
+      return (await this.breaker.fire(path, init)) as T;
+    } catch (error) {
+      if (error instanceof EngineHttpError) throw error;
+      if (this.breaker.opened) throw new EngineUnavailableError('workflow engine circuit is open');
+      throw new EngineUnavailableError(`workflow engine unreachable: ${(error as Error).message}`);
+    }
+  }
+
+  private async send(path: string, init: RequestInit2): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: string | FormData | undefined;
+    if (init.form) body = init.form;
+    else if (init.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.body);
+    }
+    const response = await fetch(`${this.base}${path}`, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      signal: init.signal
+        ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs ?? 10000)])
+        : AbortSignal.timeout(init.timeoutMs ?? 10000),
+    });
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : null;
+    if (!response.ok) {
+      const info = (parsed ?? {}) as { type?: string; message?: string };
+      throw new EngineHttpError(response.status, info.type, info.message ?? `engine answered ${response.status}`);
+    }
+    return parsed;
+  }
+
+  engineInfo(): Promise<{ name: string }[]> {
+    return this.call('/engine', { timeoutMs: 3000 });
+  }
+
+  /** Deploys BPMN files; unchanged resources are not redeployed, so this is safe at every start. */
+  async deploy(name: string, files: string[]): Promise<{ id: string; deployedProcessDefinitions: unknown }> {
+    const form = new FormData();
+    form.set('deployment-name', name);
+    form.set('deployment-source', name);
+    form.set('enable-duplicate-filtering', 'true');
+    form.set('deploy-changed-only', 'true');
+    for (const file of files) {
+      form.set(basename(file), new Blob([new Uint8Array(await readFile(file))], { type: 'application/xml' }), basename(file));
+    }
+    return this.call('/deployment/create', { form, timeoutMs: 30000 });
+  }
+
+  startProcess(key: string, businessKey: string, variables: PlainVariables): Promise<{ id: string }> {
+    return this.call(`/process-definition/key/${encodeURIComponent(key)}/start`, {
+      body: { businessKey, variables: toEngineVariables(variables) },
+    });
+  }
+
+  findProcessInstances(query: { businessKey?: string; processDefinitionKey?: string }): Promise<{ id: string }[]> {
+    return this.call(`/process-instance?${params(query)}`);
+  }
+
+  correlateMessage(messageName: string, businessKey: string, variables: PlainVariables = {}): Promise<unknown> {
+    return this.call('/message', {
+      body: { messageName, businessKey, processVariables: toEngineVariables(variables), all: false },
+    });
+  }
+
+  fetchAndLock(input: {
+    workerId: string;
+    topics: { topicName: string; lockDuration: number }[];
+    maxTasks: number;
+    asyncResponseTimeout: number;
+    signal?: AbortSignal;
+  }): Promise<LockedJob[]> {
+    const { signal, ...body } = input;
+    return this.call('/external-task/fetchAndLock', {
+      body: { ...body, usePriority: true },
+      timeoutMs: input.asyncResponseTimeout + 10000,
+      signal,
+    });
+  }
+
+  completeJob(id: string, workerId: string, variables: PlainVariables): Promise<void> {
+    return this.call(`/external-task/${id}/complete`, { body: { workerId, variables: toEngineVariables(variables) } });
+  }
+
+  failJob(id: string, workerId: string, input: { message: string; details?: string; retries: number; retryTimeoutMs: number }) {
+    return this.call<void>(`/external-task/${id}/failure`, {
+      body: {
+        workerId,
+        errorMessage: input.message.slice(0, 600),
+        errorDetails: input.details,
+        retries: input.retries,
+        retryTimeout: input.retryTimeoutMs,
+      },
+    });
+  }
+
+  throwBpmnError(id: string, workerId: string, errorCode: string, errorMessage: string, variables: PlainVariables = {}) {
+    return this.call<void>(`/external-task/${id}/bpmnError`, {
+      body: { workerId, errorCode, errorMessage, variables: toEngineVariables(variables) },
+    });
+  }
+
+  listTasks(query: TaskQuery): Promise<EngineTask[]> {
+    const { firstResult, maxResults, ...filter } = query;
+    return this.call(`/task?${params({ ...filter, firstResult, maxResults, sortBy: 'created', sortOrder: 'asc' })}`);
+  }
+
+  countTasks(query: TaskQuery): Promise<{ count: number }> {
+    return this.call(`/task/count?${params(query)}`);
+  }
+
+  getTask(id: string): Promise<EngineTask> {
+    return this.call(`/task/${encodeURIComponent(id)}`);
+  }
+
+  taskCandidateGroups(id: string): Promise<string[]> {
+    return this.call<{ type: string; groupId: string | null }[]>(`/task/${encodeURIComponent(id)}/identity-links`).then(
+      (links) => links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string),
+    );
+  }
+
+  taskVariables(id: string): Promise<EngineVariables> {
+    return this.call(`/task/${encodeURIComponent(id)}/variables`);
+  }
+
+  completeTask(id: string, variables: PlainVariables): Promise<void> {
+    return this.call(`/task/${encodeURIComponent(id)}/complete`, { body: { variables: toEngineVariables(variables) } });
+  }
+
+  processInstancesByIds(ids: string[]): Promise<{ id: string; businessKey: string | null }[]> {
+    return this.call('/process-instance', { body: { processInstanceIds: ids } });
+  }
+
+  historicProcessInstance(id: string): Promise<{ id: string; state: string; endTime: string | null }> {
+    return this.call(`/history/process-instance/${encodeURIComponent(id)}`);
+  }
+
+  incidents(query: { processInstanceId?: string } = {}): Promise<{ id: string; incidentMessage: string }[]> {
+    return this.call(`/incident?${params(query)}`);
+  }
+}
+
+function params(query: object): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) search.set(k, String(v));
+  return search.toString();
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 500) };
+  }
+}

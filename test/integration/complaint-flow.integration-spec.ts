@@ -1,0 +1,203 @@
+import { Kafka } from 'kafkajs';
+import { EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
+import { complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
+import { startSystem, System } from './system';
+
+interface Receipt {
+  id: string;
+  trackingCode: string;
+  status: string;
+  acceptanceDueAt: string;
+}
+interface TaskList {
+  total: number;
+  items: { id: string; businessKey: string; name: string; taskDefinitionKey: string; due: string }[];
+}
+interface Transfer {
+  id: string;
+  sourceRef: string;
+  status: string;
+  overdue: boolean;
+  closedAt: string | null;
+  history: { eventId: string; status: string | null; eventType: string }[];
+}
+
+describe('complaint intake to acceptance, across gateway, justice-bureau, engine, tasklist and liaison', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  async function fileComplaint(overrides: Record<string, unknown> = {}): Promise<Receipt> {
+    const { status, body } = await http<Receipt>('POST', `${system.api}/complaints`, complaintFixture(overrides));
+    expect(status).toBe(201);
+    return body;
+  }
+
+  async function taskFor(complaintId: string) {
+    return eventually(
+      async () => {
+        const { body } = await http<TaskList>('GET', `${system.api}/tasks?candidateGroup=sfj&businessKey=${complaintId}`);
+        return body.items[0];
+      },
+      { what: `the acceptance task of ${complaintId}` },
+    );
+  }
+
+  async function transferOf(complaintId: string): Promise<Transfer> {
+    const { body } = await http<{ items: Transfer[] }>('GET', `${system.api}/liaison/transfers?kind=complaint-intake&limit=500`);
+    const row = body.items.find((t) => t.sourceRef === complaintId);
+    if (!row) throw new Error('no transfer yet');
+    return (await http<Transfer>('GET', `${system.api}/liaison/transfers/${row.id}`)).body;
+  }
+
+  it('takes a complaint from the gateway to a completed acceptance review, recorded by liaison', async () => {
+    const receipt = await fileComplaint();
+    expect(receipt.trackingCode).toMatch(/^TS\d{8}-[A-Z2-9]{6}$/);
+    expect(receipt.status).toBe('registered');
+
+    const task = await taskFor(receipt.id);
+    expect(task.name).toBe('受理审查');
+    expect(task.taskDefinitionKey).toBe('acceptance-review');
+    expect(new Date(task.due).toISOString()).toBe(receipt.acceptanceDueAt);
+
+    const done = await http<{ alreadyCompleted: boolean }>('POST', `${system.api}/tasks/${task.id}/complete`, {
+      variables: { decision: 'accept' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.alreadyCompleted).toBe(false);
+
+    const complaint = await eventually(async () => {
+      const { body } = await http<{ status: string; decision: string }>('GET', `${system.api}/complaints/${receipt.id}`);
+      return body.status === 'accepted' && body;
+    });
+    expect(complaint.decision).toBe('accept');
+
+    const [instance] = await system.engine.findProcessInstances({ businessKey: receipt.id });
+    expect(instance).toBeUndefined(); // no longer running
+    const transfer = await eventually(async () => {
+      const t = await transferOf(receipt.id);
+      return t.status === 'accepted' && t;
+    });
+    expect(transfer.closedAt).not.toBeNull();
+    expect(transfer.history.map((h) => h.status)).toEqual(['registered', 'in-review', 'accepted']);
+  });
+
+  it('answers a repeated completion of the same task once, without completing anything twice', async () => {
+    const receipt = await fileComplaint();
+    const task = await taskFor(receipt.id);
+    const first = await http('POST', `${system.api}/tasks/${task.id}/complete`, { variables: { decision: 'reject', reason: '不属于行政执法投诉范围' } });
+    const second = await http<{ alreadyCompleted: boolean }>('POST', `${system.api}/tasks/${task.id}/complete`, {
+      variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
+    });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body.alreadyCompleted).toBe(true);
+  });
+
+  it('rejects a malformed complaint with field errors in Chinese and English, and writes nothing', async () => {
+    const count = () => system.jbDb.query(`SELECT (SELECT count(*) FROM justice_bureau.complaint)::int AS c, (SELECT count(*) FROM justice_bureau.outbox_message)::int AS o`);
+    const before = await count();
+    const { status, body } = await http<{ fields: { field: string; zh: string; en: string }[]; message: { zh: string } }>(
+      'POST',
+      `${system.api}/complaints`,
+      complaintFixture({ summary: '', category: 'gossip', complainant: { name: '李四', phone: '12345' }, extra: 1 }),
+    );
+    expect(status).toBe(400);
+    expect(body.message.zh).toContain('有误');
+    const fields = body.fields.map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['summary', 'category', 'complainant.phone', 'extra']));
+    expect(body.fields.find((f) => f.field === 'summary')).toMatchObject({ zh: 'summary：不能为空', en: 'summary must not be empty' });
+    expect(await count()).toEqual(before);
+  });
+
+  it('refuses a complaint against an organisation that does not exist with 422', async () => {
+    const { status, body } = await http<{ message: { zh: string; en: string } }>('POST', `${system.api}/complaints`, complaintFixture({ respondentOrg: 'nosuch' }));
+    expect(status).toBe(422);
+    expect(body.message.zh).toContain('nosuch');
+    expect(body.message.en).toContain('Unknown organisation');
+  });
+
+  it('keeps a task open when its form is filled in wrongly', async () => {
+    const receipt = await fileComplaint();
+    const task = await taskFor(receipt.id);
+    const { status, body } = await http<{ fields: { field: string }[] }>('POST', `${system.api}/tasks/${task.id}/complete`, {
+      variables: { decision: 'reject' },
+    });
+    expect(status).toBe(400);
+    expect(body.fields.map((f) => f.field)).toEqual(['reason']);
+    expect((await taskFor(receipt.id)).id).toBe(task.id);
+    expect((await http('GET', `${system.api}/tasks/00000000-no-such-task`)).status).toBe(404);
+  });
+
+  it('has one effect when Kafka delivers the same event twice', async () => {
+    const receipt = await fileComplaint();
+    const transfer = await eventually(async () => {
+      const t = await transferOf(receipt.id);
+      return t.history.length >= 2 && t;
+    });
+    const registered = transfer.history.find((h) => h.eventType === TOPIC.complaintRegistered)!;
+    const [{ envelope }] = (await system.jbDb.query(
+      `SELECT envelope FROM justice_bureau.outbox_message WHERE id = $1`,
+      [registered.eventId],
+    )) as { envelope: EventEnvelope }[];
+
+    const kafka = new Kafka({ clientId: 'duplicate-test', brokers: process.env.KAFKA_BROKERS!.split(',') });
+    const producer = kafka.producer();
+    await producer.connect();
+    // The same event again, then a fresh one on the same key: once the fresh one is in, the copy was seen.
+    const sentinel: EventEnvelope = {
+      ...envelope,
+      id: '5e0e1e5e-0000-4000-8000-000000000001',
+      type: TOPIC.complaintOverdue,
+      time: new Date().toISOString(),
+      data: { complaintId: receipt.id, stage: 'acceptance', dueAt: receipt.acceptanceDueAt, detectedAt: new Date().toISOString() },
+    };
+    await producer.send({ topic: TOPIC.complaintRegistered, messages: [{ key: receipt.id, value: JSON.stringify(envelope) }] });
+    await producer.send({ topic: TOPIC.complaintOverdue, messages: [{ key: receipt.id, value: JSON.stringify(sentinel) }] });
+    await producer.disconnect();
+
+    const after = await eventually(async () => {
+      const t = await transferOf(receipt.id);
+      return t.history.some((h) => h.eventId === sentinel.id) && t;
+    });
+    // justice-bureau saw the copy too: its inbox makes sure no second process instance was started.
+    await eventually(async () => {
+      const rows = await system.jbDb.query(
+        `SELECT count(*)::int AS n FROM justice_bureau.inbox_message WHERE event_id = $1`,
+        [envelope.id],
+      );
+      return rows[0].n === 1;
+    });
+    expect(after.history.filter((h) => h.eventId === envelope.id)).toHaveLength(1);
+    const instances = await system.engine.findProcessInstances({ businessKey: receipt.id, processDefinitionKey: PROCESS.complaintHandling });
+    expect(instances).toHaveLength(1);
+  });
+
+  it('raises an overdue notice when the acceptance deadline passes, once the engine clock is advanced', async () => {
+    const clock = new EngineClock(process.env.ENGINE_URL!);
+    const receipt = await fileComplaint();
+    await taskFor(receipt.id);
+    const overdueAt = async () =>
+      (await system.jbDb.query(`SELECT overdue_at FROM justice_bureau.complaint WHERE id = $1`, [receipt.id]))[0].overdue_at;
+    expect(await overdueAt()).toBeNull();
+    try {
+      await clock.advance(16 * DAY_MS);
+      await eventually(async () => (await overdueAt()) !== null, { what: 'the overdue notice', timeoutMs: 45000 });
+    } finally {
+      await clock.reset();
+    }
+    const transfer = await eventually(async () => {
+      const t = await transferOf(receipt.id);
+      return t.overdue && t;
+    });
+    expect(transfer.history.map((h) => h.eventType)).toContain(TOPIC.complaintOverdue);
+    // The boundary timer does not cancel the review: the task is still there to be done.
+    expect((await taskFor(receipt.id)).name).toBe('受理审查');
+  });
+});

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// The project's two front doors: `start` (the whole system on its embedded defaults) and `test` (the
+// whole suite on real infrastructure). Also `migrate`, `build` and `bench`. Uses only Node built-ins
+// until dependencies are installed, so it works on a fresh clone.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT, dataSourceOf, entryOf, services } from './services.mjs';
+
+const require = createRequire(import.meta.url);
+const log = (line) => process.stderr.write(`[oversight] ${line}\n`);
+
+function run(cmd, args, opts = {}) {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (result.status !== 0) {
+    const error = new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
+    error.exitCode = result.status ?? 1;
+    throw error;
+  }
+}
+
+/** npm ci when node_modules is missing or older than the lock file. */
+function ensureInstalled() {
+  const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = path.join(ROOT, 'package-lock.json');
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function build() {
+  run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+}
+
+async function migrateAll(databaseUrl, only) {
+  require('./register-paths.cjs');
+  const { migrate } = require(path.join(ROOT, 'dist', 'libs', 'database', 'src', 'index.js'));
+  for (const service of services().filter((s) => s.migrations && (!only || s.name === only))) {
+    const { buildDataSourceOptions } = require(dataSourceOf(service.name));
+    const applied = await migrate(buildDataSourceOptions(databaseUrl));
+    log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+  }
+}
+
+async function waitHealthy(name, url, child, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see its log`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${name} did not become healthy at ${url}/health within ${timeoutMs / 1000}s`);
+}
+
+async function start() {
+  ensureInstalled();
+  build();
+  const { startInfra } = await import('./infra/index.mjs');
+  const infra = await startInfra({ mode: 'dev', log });
+  const env = {
+    ...process.env,
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: [].concat(infra.kafkaBrokers).join(','),
+    ENGINE_URL: infra.engineUrl,
+    BPMN_DIR: path.join(ROOT, 'bpmn'),
+  };
+  await migrateAll(env.DATABASE_URL);
+  const logDir = path.join(ROOT, '.data', 'dev', 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const children = [];
+  const stopAll = async (code) => {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await infra.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+  try {
+    for (const service of services()) {
+      const out = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
+      const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.cjs'), entryOf(service.name)], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', out, out],
+      });
+      children.push(child);
+      await waitHealthy(service.name, `http://127.0.0.1:${service.port}`, child);
+      log(`${service.name} is up on http://127.0.0.1:${service.port} (API docs: /docs)`);
+    }
+  } catch (error) {
+    log(error.message);
+    await stopAll(1);
+  }
+  const gateway = services().find((s) => s.name === 'gateway');
+  process.stdout.write(
+    [
+      '',
+      'Oversight is running (Ctrl-C stops everything; data stays in .data/dev):',
+      `  gateway (public and console API)  http://127.0.0.1:${gateway.port}/api`,
+      `  e.g. file a complaint             POST http://127.0.0.1:${gateway.port}/api/complaints`,
+      `  open tasks of the justice bureau  GET  http://127.0.0.1:${gateway.port}/api/tasks?candidateGroup=sfj`,
+      `  transfer register                 GET  http://127.0.0.1:${gateway.port}/api/liaison/transfers`,
+      ...services().map((s) => `  ${s.name.padEnd(22)} http://127.0.0.1:${s.port}/docs   /health`),
+      `  workflow engine REST              ${infra.engineUrl}/engine-rest`,
+      `  logs                              ${logDir}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+function test(args) {
+  ensureInstalled();
+  run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
+  run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  run('npx', ['bpmnlint', ...bpmnFiles()]);
+  run('npx', ['jest', '--selectProjects', 'unit', ...args]);
+  run('npx', ['jest', '--selectProjects', 'integration', '--runInBand', '--forceExit', ...args]);
+}
+
+function bpmnFiles() {
+  const dir = path.join(ROOT, 'bpmn');
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.bpmn'))
+    .map((f) => path.join('bpmn', f));
+}
+
+async function main() {
+  const [command = 'start', ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'start':
+      return start();
+    case 'test':
+      return test(args);
+    case 'build':
+      ensureInstalled();
+      return build();
+    case 'migrate': {
+      ensureInstalled();
+      build();
+      const { startInfra } = await import('./infra/index.mjs');
+      const infra = await startInfra({ mode: 'dev', log });
+      try {
+        await migrateAll(infra.databaseUrl, args[0]);
+      } finally {
+        await infra.stop();
+      }
+      return;
+    }
+    case 'bench':
+      ensureInstalled();
+      build();
+      return run(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.cjs'), path.join(ROOT, 'dist', 'bench', 'intake.bench.js'), ...args]);
+    default:
+      throw new Error(`unknown command "${command}": use start, test, build, migrate or bench`);
+  }
+}
+
+main().catch((error) => {
+  log(error.message);
+  process.exit(error.exitCode ?? 1);
+});
