@@ -17,6 +17,8 @@ const transform = {
 const common = { transform, moduleNameMapper: pathsToModuleNameMapper(), testEnvironment: 'node' };
 
 module.exports = {
+  // Global, not per project: jest reads timeouts for tests and hooks only here.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
@@ -26,7 +28,6 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
       setupFiles: ['<rootDir>/libs/testing/src/load-infra-env.js'],
-      testTimeout: 120000,
     },
   ],
 };

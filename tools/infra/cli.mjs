@@ -2,6 +2,7 @@
 // node tools/infra/cli.mjs up|down|status [--mode dev|test] [--data-dir DIR] [--detach]
 import fs from 'node:fs';
 import path from 'node:path';
+import { setInterval } from 'node:timers';
 import { MODES } from './lib/config.mjs';
 import { startInfra, status, stopAll, stopSpawnedHere } from './index.mjs';
 

@@ -45,7 +45,8 @@ async function stopComponent(ctx, name, { signal, timeoutMs } = {}) {
 async function stopComponents(ctx, names) {
   const first = names.filter((n) => n !== 'postgres');
   const results = await Promise.allSettled(first.map((n) => stopComponent(ctx, n)));
-  if (names.includes('postgres')) results.push(...(await Promise.allSettled([stopComponent(ctx, 'postgres')])));
+  if (names.includes('postgres'))
+    results.push(...(await Promise.allSettled([stopComponent(ctx, 'postgres')])));
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) throw new Error(failed.map((r) => r.reason.message).join('\n'));
 }
@@ -72,7 +73,9 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
   const started = new Set();
   const components = {};
   const note = (name, result) => {
-    components[name] = result.started ? { state: 'started', pid: result.pid } : { state: 'reused', pid: result.pid };
+    components[name] = result.started
+      ? { state: 'started', pid: result.pid }
+      : { state: 'reused', pid: result.pid };
     if (result.started) started.add(name);
   };
 
@@ -91,7 +94,8 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
     }
     if (ctx.test && !ctx.external.engine) {
       // the test engine database is recreated below: an engine still connected to it must go first
-      if (await stopComponent(ctx, 'engine')) ctx.log('engine: stopped the running test engine (its database is recreated)');
+      if (await stopComponent(ctx, 'engine'))
+        ctx.log('engine: stopped the running test engine (its database is recreated)');
     }
     await postgres.ensureDatabases(ctx, databasesOf(ctx), { recreate: ctx.test });
   })();
@@ -101,6 +105,12 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
       await kafka.checkExternal(ctx);
       components.kafka = { state: 'external' };
     } else {
+      if (ctx.test) {
+        // A test run starts from empty topics, as it starts from empty databases: events of an
+        // earlier run must not reach this run's consumers.
+        if (await stopComponent(ctx, 'kafka')) ctx.log('kafka: stopped the running test broker (its data is wiped)');
+        fs.rmSync(ctx.paths.kafkaData, { recursive: true, force: true });
+      }
       note('kafka', await kafka.start(ctx));
     }
   })();
@@ -123,9 +133,7 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
   if (errors.length) {
     if (started.size || spawnedHere.size) {
       ctx.log(`start failed; stopping what this start launched`);
-      const names = COMPONENTS.filter(
-        (n) => started.has(n) || [...spawnedHere.values()].includes(n),
-      );
+      const names = COMPONENTS.filter((n) => started.has(n) || [...spawnedHere.values()].includes(n));
       await stopComponents(ctx, names).catch((err) => ctx.log(`while stopping: ${err.message}`));
     }
     const err = new Error(errors.map((e) => e.message).join('\n\n'));
@@ -136,9 +144,9 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
   const startupMs = Date.now() - t0;
   ctx.log(
     `ready in ${seconds(startupMs)}: ` +
-      COMPONENTS.map((n) => `${n} ${components[n].state}${components[n].pid ? ` (pid ${components[n].pid})` : ''}`).join(
-        ', ',
-      ),
+      COMPONENTS.map(
+        (n) => `${n} ${components[n].state}${components[n].pid ? ` (pid ${components[n].pid})` : ''}`,
+      ).join(', '),
   );
 
   let stopping;
@@ -146,7 +154,7 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
     mode,
     dataDir: ctx.dataDir,
     databaseUrl: ctx.databaseUrl,
-    engineDatabaseUrl: ctx.engineDatabaseUrl,
+    engineDatabaseUrl: ctx.external.engine ? null : ctx.engineDatabaseUrl,
     kafkaBrokers: ctx.kafkaBrokers,
     engineUrl: ctx.engineUrl,
     components,

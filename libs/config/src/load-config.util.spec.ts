@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(config.outboxPollMs).toBe(250);
     expect(config.consumerMaxAttempts).toBe(3);
     expect(config.bindAddress).toBe('127.0.0.1');
+    expect(config.engineWorkers).toBe(true);
+  });
+
+  it('reads booleans as words, not as non-empty strings', () => {
+    expect(loadConfig(ServiceConfig, { ...valid, ENGINE_WORKERS: 'false' }).engineWorkers).toBe(false);
+    expect(loadConfig(ServiceConfig, { ...valid, ENGINE_WORKERS: '1' }).engineWorkers).toBe(true);
+    expect(() => loadConfig(ServiceConfig, { ...valid, ENGINE_WORKERS: 'maybe' })).toThrow(/engineWorkers/);
   });
 
   it('fails fast, naming every bad variable', () => {

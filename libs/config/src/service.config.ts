@@ -9,6 +9,20 @@ const csv = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 
+/**
+ * Reads a boolean variable from the raw environment: implicit conversion would turn "false" into
+ * true (a non-empty string). Anything but true/false/1/0 stays as is and fails validation.
+ */
+const booleanWord =
+  (name: string) =>
+  ({ obj, value }: { obj: Record<string, unknown>; value: unknown }) => {
+    const raw = obj[name];
+    if (raw === undefined) return value;
+    if (raw === 'true' || raw === '1' || raw === true) return true;
+    if (raw === 'false' || raw === '0' || raw === false) return false;
+    return raw;
+  };
+
 /** What every HTTP process reads: where to listen and how much to log. */
 export class HttpConfig {
   /** Address the HTTP server binds to; loopback by default, 0.0.0.0 in containers. */
@@ -55,7 +69,7 @@ export class ServiceConfig extends HttpConfig {
   /** Whether this instance runs the job workers (off for instances that only serve HTTP). */
   @Expose({ name: 'ENGINE_WORKERS' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value))
+  @Transform(booleanWord('ENGINE_WORKERS'))
   @IsBoolean()
   engineWorkers: boolean = true;
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
 import { InboxMessageEntity } from './inbox-message.entity';
@@ -164,7 +164,7 @@ export class EventConsumerService implements OnApplicationBootstrap, OnApplicati
   ): Promise<void> {
     this.logger.error(`dead-lettering a message of ${topic}[${partition}]: ${reason}`);
     if (!this.dlqProducer) {
-      this.dlqProducer = this.kafka.producer({ allowAutoTopicCreation: true });
+      this.dlqProducer = this.kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
       await this.dlqProducer.connect();
     }
     await this.dlqProducer.send({

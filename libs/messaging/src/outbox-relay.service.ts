@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource, In, IsNull } from 'typeorm';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
@@ -97,7 +97,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: true });
+      const producer = this.kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       this.producer = producer;
     }

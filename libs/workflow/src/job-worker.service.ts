@@ -35,7 +35,8 @@ interface Registered {
 export class JobWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkerService.name);
   private readonly workers = new Map<string, Registered>();
-  private readonly workerId: string;
+  /** The id this instance locks jobs under; only the locking worker may complete a job. */
+  readonly workerId: string;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly abort = new AbortController();

@@ -1,6 +1,6 @@
 // Fixed layout of the local infrastructure: ports per mode, file locations, database URLs.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URLSearchParams, fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 

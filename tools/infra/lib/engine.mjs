@@ -52,7 +52,9 @@ export async function start(ctx) {
       // unknown: assume it matches
     }
     if (running && running.pid === existing && running.jdbcUrl !== db.jdbcUrl) {
-      ctx.log(`engine: the running engine (pid ${existing}) uses ${running.jdbcUrl}, this start needs ${db.jdbcUrl}; restarting it`);
+      ctx.log(
+        `engine: the running engine (pid ${existing}) uses ${running.jdbcUrl}, this start needs ${db.jdbcUrl}; restarting it`,
+      );
       await stopPid(existing, STOP);
       removePidFile(ctx, NAME, existing);
       existing = null;

@@ -3,14 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ENGINE_DIR,
-  ENGINE_JAR,
-  ENGINE_POM,
-  KAFKA_LIB,
-  KAFKA_POM,
-  REPO_ROOT,
-} from './config.mjs';
+import { ENGINE_DIR, ENGINE_JAR, ENGINE_POM, KAFKA_LIB, KAFKA_POM, REPO_ROOT } from './config.mjs';
 import { seconds, tail, which } from './proc.mjs';
 
 export const MIN_JAVA = 21;
@@ -211,4 +204,3 @@ export function ensureEngineJar(ctx) {
     return true;
   });
 }
-

@@ -55,7 +55,9 @@ function jvmArgs(ctx, jdk, extra = []) {
     '-XX:MaxGCPauseMillis=20',
     '-XX:+ExitOnOutOfMemoryError',
     '-Djava.awt.headless=true',
-    ...(jdk.major >= 24 ? ['--enable-native-access=ALL-UNNAMED', '--sun-misc-unsafe-memory-access=allow'] : []),
+    ...(jdk.major >= 24
+      ? ['--enable-native-access=ALL-UNNAMED', '--sun-misc-unsafe-memory-access=allow']
+      : []),
     ...extraJvmOptions(ctx, 'KAFKA_JAVA_OPTS'),
     `-Dlog4j2.configurationFile=${KAFKA_LOG4J}`,
     `-Dkafka.logs.dir=${ctx.paths.logs}`,
@@ -112,7 +114,10 @@ function client(brokers, opts = {}) {
 /** Health: the broker answers a metadata request (describeCluster) with at least one broker. */
 export async function healthy(ctx) {
   const first = ctx.kafkaBrokers.split(',')[0].trim();
-  const [host, port] = [first.slice(0, first.lastIndexOf(':')), Number(first.slice(first.lastIndexOf(':') + 1))];
+  const [host, port] = [
+    first.slice(0, first.lastIndexOf(':')),
+    Number(first.slice(first.lastIndexOf(':') + 1)),
+  ];
   if (!(await portOpen(port, host))) return false;
   const admin = client(ctx.kafkaBrokers, { retry: { retries: 0 } }).admin();
   try {
@@ -131,7 +136,9 @@ export async function healthy(ctx) {
  * than during the first real consumer's join (where kafkajs logs "coordinator is loading" errors).
  */
 async function warmUpGroups(ctx) {
-  const admin = client(ctx.kafkaBrokers, { retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 1000 } }).admin();
+  const admin = client(ctx.kafkaBrokers, {
+    retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 1000 },
+  }).admin();
   try {
     await admin.connect();
     await admin.describeGroups(['oversight-infra-warmup']);

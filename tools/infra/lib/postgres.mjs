@@ -7,7 +7,17 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { EMBEDDED_PG_PASSWORD, EMBEDDED_PG_USER, HOST, databaseOf, redact, withDatabase } from './config.mjs';
-import { isAlive, cmdlineOf, logFile, pidFile, portOpen, recordedPid, seconds, spawnDetached, waitUntil } from './proc.mjs';
+import {
+  isAlive,
+  cmdlineOf,
+  logFile,
+  pidFile,
+  portOpen,
+  recordedPid,
+  seconds,
+  spawnDetached,
+  waitUntil,
+} from './proc.mjs';
 
 export const NAME = 'postgres';
 const START_TIMEOUT_MS = 60000;
@@ -80,9 +90,13 @@ function osUser(log) {
     log('running as root and PostgreSQL refuses root: creating the system user "postgres" to run it');
     const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
     const args = ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin'];
-    const r = spawnSync('useradd', [...args, ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'useradd',
+      [...args, ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'],
+      {
+        encoding: 'utf8',
+      },
+    );
     ids = lookup();
     if (!ids) {
       throw new Error(
@@ -301,7 +315,9 @@ export async function ensureDatabases(ctx, urls, { recreate = false } = {}) {
           await client.query(`drop database if exists ${ident} with (force)`);
         } catch (err) {
           if (err.code !== '42601') throw err; // syntax error: server older than 13, no WITH (FORCE)
-          await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+          await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+            name,
+          ]);
           await client.query(`drop database if exists ${ident}`);
         }
       }

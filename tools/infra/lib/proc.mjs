@@ -119,7 +119,11 @@ export async function spawnDetached({ cmd, args, env, cwd, log, pidPath, uid, gi
 export function tail(file, lines = 40) {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n')
+      .trimEnd();
   } catch {
     return `(no log at ${file})`;
   }

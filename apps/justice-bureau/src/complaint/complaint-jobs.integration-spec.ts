@@ -37,10 +37,10 @@ describe('justice-bureau jobs, delivered twice', () => {
   async function lockJobOf(type: string, businessKey: string): Promise<LockedJob> {
     return eventually(async () => {
       const jobs = await engine.fetchAndLock({
-        workerId: 'test-worker',
+        workerId: workers.workerId, // as this instance's own worker would
         maxTasks: 50,
         asyncResponseTimeout: 1000,
-        topics: [{ topicName: type, lockDuration: 1000 }],
+        topics: [{ topicName: type, lockDuration: 60000 }],
       });
       return jobs.find((j) => j.businessKey === businessKey);
     }, { what: `a ${type} job for ${businessKey}` });
