@@ -117,6 +117,8 @@ async function start() {
 
 function test(args) {
   ensureInstalled();
+  // The module-boundary rule needs Nx's project graph; without it the rule silently skips.
+  run('npx', ['nx', 'show', 'projects'], { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: 'ignore' });
   run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   run('npx', ['bpmnlint', ...bpmnFiles()]);

@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, Partitioners } from 'kafkajs';
 import { EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
 import { complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
 import { startSystem, System } from './system';
@@ -155,7 +155,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     )) as { envelope: EventEnvelope }[];
 
     const kafka = new Kafka({ clientId: 'duplicate-test', brokers: process.env.KAFKA_BROKERS!.split(',') });
-    const producer = kafka.producer();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     // The same event again, then a fresh one on the same key: once the fresh one is in, the copy was seen.
     const sentinel: EventEnvelope = {

@@ -64,7 +64,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     jbDb: justiceBureau.app.get(DataSource),
     liaisonDb: liaison.app.get(DataSource),
     stop: async () => {
-      for (const s of [gateway, liaison, tasklist, justiceBureau]) await s.close();
+      await Promise.all([gateway, liaison, tasklist, justiceBureau].map((s) => s.close()));
     },
   };
 }

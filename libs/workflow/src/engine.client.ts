@@ -163,6 +163,10 @@ export class EngineClient {
     });
   }
 
+  unlockJob(id: string): Promise<void> {
+    return this.call(`/external-task/${id}/unlock`, { method: 'POST' });
+  }
+
   completeJob(id: string, workerId: string, variables: PlainVariables): Promise<void> {
     return this.call(`/external-task/${id}/complete`, { body: { workerId, variables: toEngineVariables(variables) } });
   }

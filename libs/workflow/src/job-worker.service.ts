@@ -12,7 +12,7 @@ import { WORKFLOW_OPTIONS, WorkflowOptions } from './workflow.options';
 
 const DEFAULT_LOCK_MS = 60000;
 const DEFAULT_RETRIES = 3;
-const LONG_POLL_MS = 10000;
+const LONG_POLL_MS = 5000;
 const MAX_JOBS = 16;
 
 class RollbackForFailure extends Error {
@@ -39,7 +39,6 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
   readonly workerId: string;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
-  private readonly abort = new AbortController();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -67,9 +66,13 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
     this.loopDone = this.loop();
   }
 
+  /**
+   * Lets the current long poll finish rather than aborting it: an aborted poll is still served by the
+   * engine, which would lock jobs for a worker that is gone until their lock expires. Jobs that arrive
+   * after shutdown began are handed straight back.
+   */
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.abort.abort();
     await this.loopDone;
   }
 
@@ -89,9 +92,12 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
             topicName: w.options.type,
             lockDuration: w.options.lockDurationMs,
           })),
-          signal: this.abort.signal,
         });
         failures = 0;
+        if (!this.running) {
+          await Promise.all(jobs.map((job) => this.engine.unlockJob(job.id).catch(() => undefined)));
+          break;
+        }
         await Promise.all(jobs.map((job) => this.run(job)));
       } catch (error) {
         if (!this.running) break;
