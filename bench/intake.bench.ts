@@ -36,13 +36,26 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
   return results;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
-  const { startInfra } = await (new Function('p', 'return import(p)')(`${__dirname}/../../tools/infra/index.mjs`) as Promise<{
-    startInfra(o: object): Promise<{ databaseUrl: string; kafkaBrokers: string | string[]; engineUrl: string; stop(): Promise<void> }>;
+  const { startInfra } = await (new Function('p', 'return import(p)')(
+    `${__dirname}/../../tools/infra/index.mjs`,
+  ) as Promise<{
+    startInfra(
+      o: object,
+    ): Promise<{
+      databaseUrl: string;
+      kafkaBrokers: string | string[];
+      engineUrl: string;
+      stop(): Promise<void>;
+    }>;
   }>);
-  const infra = await startInfra({ mode: 'test', log: (l: string) => process.stderr.write(`[infra] ${l}\n`) });
+  const infra = await startInfra({
+    mode: 'test',
+    log: (l: string) => process.stderr.write(`[infra] ${l}\n`),
+  });
   const env = {
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: ([] as string[]).concat(infra.kafkaBrokers).join(','),
@@ -53,7 +66,11 @@ async function main(): Promise<void> {
   };
   const config = loadConfig(JusticeBureauConfig, env);
   await migrate(buildDataSourceOptions(config.databaseUrl));
-  const app = await createServiceApp(AppModule.forRoot(config), { service: SERVICE.justiceBureau, title: 'bench', logLevel: 'warn' });
+  const app = await createServiceApp(AppModule.forRoot(config), {
+    service: SERVICE.justiceBureau,
+    title: 'bench',
+    logLevel: 'warn',
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const engine = app.get(EngineClient);
@@ -81,13 +98,17 @@ async function main(): Promise<void> {
   const intakeDone = Date.now();
   const seen = new Map<string, number>();
   while (seen.size < COMPLAINTS) {
-    if (Date.now() - t0 > 300000) throw new Error(`only ${seen.size}/${COMPLAINTS} tasks appeared in 5 minutes`);
+    if (Date.now() - t0 > 300000)
+      throw new Error(`only ${seen.size}/${COMPLAINTS} tasks appeared in 5 minutes`);
     // Task creation time as the engine recorded it, joined to the complaint by process instance.
     const rows = (await db.query(
       `SELECT id::text AS id, process_instance_id FROM justice_bureau.complaint WHERE process_instance_id IS NOT NULL`,
     )) as { id: string; process_instance_id: string }[];
     const byInstance = new Map(rows.map((r) => [r.process_instance_id, r.id]));
-    const tasks = await engine.listTasks({ processDefinitionKey: PROCESS.complaintHandling, maxResults: COMPLAINTS * 2 });
+    const tasks = await engine.listTasks({
+      processDefinitionKey: PROCESS.complaintHandling,
+      maxResults: COMPLAINTS * 2,
+    });
     const now = Date.now();
     for (const t of tasks) {
       const id = byInstance.get(t.processInstanceId);
@@ -102,7 +123,9 @@ async function main(): Promise<void> {
   // (b) The engine alone: start bare instances of a one-user-task process over its REST API.
   await engine.deploy('bench', [`${__dirname}/../../bench/bare-process.bpmn`]);
   const b0 = Date.now();
-  await pool(COMPLAINTS, CONCURRENCY, (i) => engine.startProcess('bench-bare-user-task', `bench-${b0}-${i}`, {}));
+  await pool(COMPLAINTS, CONCURRENCY, (i) =>
+    engine.startProcess('bench-bare-user-task', `bench-${b0}-${i}`, {}),
+  );
   const bareRate = COMPLAINTS / ((Date.now() - b0) / 1000);
 
   const lines = [

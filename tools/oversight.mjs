@@ -30,7 +30,11 @@ function ensureInstalled() {
 }
 
 function build() {
-  run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  run(process.execPath, [
+    path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.build.json',
+  ]);
 }
 
 async function migrateAll(databaseUrl, only) {
@@ -76,7 +80,9 @@ async function start() {
   const children = [];
   const stopAll = async (code) => {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
     await infra.stop();
     process.exit(code);
   };
@@ -85,11 +91,15 @@ async function start() {
   try {
     for (const service of services()) {
       const out = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
-      const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.cjs'), entryOf(service.name)], {
-        cwd: ROOT,
-        env,
-        stdio: ['ignore', out, out],
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', path.join(ROOT, 'tools', 'register-paths.cjs'), entryOf(service.name)],
+        {
+          cwd: ROOT,
+          env,
+          stdio: ['ignore', out, out],
+        },
+      );
       children.push(child);
       await waitHealthy(service.name, `http://127.0.0.1:${service.port}`, child);
       log(`${service.name} is up on http://127.0.0.1:${service.port} (API docs: /docs)`);
@@ -118,7 +128,10 @@ async function start() {
 function test(args) {
   ensureInstalled();
   // The module-boundary rule needs Nx's project graph; without it the rule silently skips.
-  run('npx', ['nx', 'show', 'projects'], { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: 'ignore' });
+  run('npx', ['nx', 'show', 'projects'], {
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    stdio: 'ignore',
+  });
   run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   run('npx', ['bpmnlint', ...bpmnFiles()]);
@@ -159,7 +172,12 @@ async function main() {
     case 'bench':
       ensureInstalled();
       build();
-      return run(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.cjs'), path.join(ROOT, 'dist', 'bench', 'intake.bench.js'), ...args]);
+      return run(process.execPath, [
+        '-r',
+        path.join(ROOT, 'tools', 'register-paths.cjs'),
+        path.join(ROOT, 'dist', 'bench', 'intake.bench.js'),
+        ...args,
+      ]);
     default:
       throw new Error(`unknown command "${command}": use start, test, build, migrate or bench`);
   }

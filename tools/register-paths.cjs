@@ -6,6 +6,9 @@ const { compilerOptions } = require('../tsconfig.base.json');
 tsconfigPaths.register({
   baseUrl: path.join(__dirname, '..', 'dist'),
   paths: Object.fromEntries(
-    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [target.replace(/\.ts$/, '.js')]]),
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+      alias,
+      [target.replace(/\.ts$/, '.js')],
+    ]),
   ),
 });

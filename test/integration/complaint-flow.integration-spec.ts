@@ -1,5 +1,5 @@
 import { Kafka, Partitioners } from 'kafkajs';
-import { EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
+import { deadLetterTopic, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
 import { complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
 import { startSystem, System } from './system';
 
@@ -11,7 +11,14 @@ interface Receipt {
 }
 interface TaskList {
   total: number;
-  items: { id: string; businessKey: string; name: string; taskDefinitionKey: string; due: string }[];
+  items: {
+    id: string;
+    businessKey: string;
+    name: string;
+    taskDefinitionKey: string;
+    processDefinitionKey: string;
+    due: string;
+  }[];
 }
 interface Transfer {
   id: string;
@@ -34,7 +41,11 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   });
 
   async function fileComplaint(overrides: Record<string, unknown> = {}): Promise<Receipt> {
-    const { status, body } = await http<Receipt>('POST', `${system.api}/complaints`, complaintFixture(overrides));
+    const { status, body } = await http<Receipt>(
+      'POST',
+      `${system.api}/complaints`,
+      complaintFixture(overrides),
+    );
     expect(status).toBe(201);
     return body;
   }
@@ -42,7 +53,10 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   async function taskFor(complaintId: string) {
     return eventually(
       async () => {
-        const { body } = await http<TaskList>('GET', `${system.api}/tasks?candidateGroup=sfj&businessKey=${complaintId}`);
+        const { body } = await http<TaskList>(
+          'GET',
+          `${system.api}/tasks?candidateGroup=sfj&businessKey=${complaintId}`,
+        );
         return body.items[0];
       },
       { what: `the acceptance task of ${complaintId}` },
@@ -50,7 +64,10 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   }
 
   async function transferOf(complaintId: string): Promise<Transfer> {
-    const { body } = await http<{ items: Transfer[] }>('GET', `${system.api}/liaison/transfers?kind=complaint-intake&limit=500`);
+    const { body } = await http<{ items: Transfer[] }>(
+      'GET',
+      `${system.api}/liaison/transfers?kind=complaint-intake&limit=500`,
+    );
     const row = body.items.find((t) => t.sourceRef === complaintId);
     if (!row) throw new Error('no transfer yet');
     return (await http<Transfer>('GET', `${system.api}/liaison/transfers/${row.id}`)).body;
@@ -64,16 +81,24 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     const task = await taskFor(receipt.id);
     expect(task.name).toBe('受理审查');
     expect(task.taskDefinitionKey).toBe('acceptance-review');
+    expect(task.processDefinitionKey).toBe(PROCESS.complaintHandling);
     expect(new Date(task.due).toISOString()).toBe(receipt.acceptanceDueAt);
 
-    const done = await http<{ alreadyCompleted: boolean }>('POST', `${system.api}/tasks/${task.id}/complete`, {
-      variables: { decision: 'accept' },
-    });
+    const done = await http<{ alreadyCompleted: boolean }>(
+      'POST',
+      `${system.api}/tasks/${task.id}/complete`,
+      {
+        variables: { decision: 'accept' },
+      },
+    );
     expect(done.status).toBe(200);
     expect(done.body.alreadyCompleted).toBe(false);
 
     const complaint = await eventually(async () => {
-      const { body } = await http<{ status: string; decision: string }>('GET', `${system.api}/complaints/${receipt.id}`);
+      const { body } = await http<{ status: string; decision: string }>(
+        'GET',
+        `${system.api}/complaints/${receipt.id}`,
+      );
       return body.status === 'accepted' && body;
     });
     expect(complaint.decision).toBe('accept');
@@ -91,10 +116,16 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   it('answers a repeated completion of the same task once, without completing anything twice', async () => {
     const receipt = await fileComplaint();
     const task = await taskFor(receipt.id);
-    const first = await http('POST', `${system.api}/tasks/${task.id}/complete`, { variables: { decision: 'reject', reason: '不属于行政执法投诉范围' } });
-    const second = await http<{ alreadyCompleted: boolean }>('POST', `${system.api}/tasks/${task.id}/complete`, {
+    const first = await http('POST', `${system.api}/tasks/${task.id}/complete`, {
       variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
     });
+    const second = await http<{ alreadyCompleted: boolean }>(
+      'POST',
+      `${system.api}/tasks/${task.id}/complete`,
+      {
+        variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
+      },
+    );
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.body.alreadyCompleted).toBe(true);
@@ -110,21 +141,36 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
         [TOPIC.complaintRegistered],
       );
     const before = await count();
-    const { status, body } = await http<{ fields: { field: string; zh: string; en: string }[]; message: { zh: string } }>(
+    const { status, body } = await http<{
+      fields: { field: string; zh: string; en: string }[];
+      message: { zh: string };
+    }>(
       'POST',
       `${system.api}/complaints`,
-      complaintFixture({ summary: '', category: 'gossip', complainant: { name: '李四', phone: '12345' }, extra: 1 }),
+      complaintFixture({
+        summary: '',
+        category: 'gossip',
+        complainant: { name: '李四', phone: '12345' },
+        extra: 1,
+      }),
     );
     expect(status).toBe(400);
     expect(body.message.zh).toContain('有误');
     const fields = body.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['summary', 'category', 'complainant.phone', 'extra']));
-    expect(body.fields.find((f) => f.field === 'summary')).toMatchObject({ zh: 'summary：不能为空', en: 'summary must not be empty' });
+    expect(body.fields.find((f) => f.field === 'summary')).toMatchObject({
+      zh: 'summary：不能为空',
+      en: 'summary must not be empty',
+    });
     expect(await count()).toEqual(before);
   });
 
   it('refuses a complaint against an organisation that does not exist with 422', async () => {
-    const { status, body } = await http<{ message: { zh: string; en: string } }>('POST', `${system.api}/complaints`, complaintFixture({ respondentOrg: 'nosuch' }));
+    const { status, body } = await http<{ message: { zh: string; en: string } }>(
+      'POST',
+      `${system.api}/complaints`,
+      complaintFixture({ respondentOrg: 'nosuch' }),
+    );
     expect(status).toBe(422);
     expect(body.message.zh).toContain('nosuch');
     expect(body.message.en).toContain('Unknown organisation');
@@ -133,9 +179,13 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   it('keeps a task open when its form is filled in wrongly', async () => {
     const receipt = await fileComplaint();
     const task = await taskFor(receipt.id);
-    const { status, body } = await http<{ fields: { field: string }[] }>('POST', `${system.api}/tasks/${task.id}/complete`, {
-      variables: { decision: 'reject' },
-    });
+    const { status, body } = await http<{ fields: { field: string }[] }>(
+      'POST',
+      `${system.api}/tasks/${task.id}/complete`,
+      {
+        variables: { decision: 'reject' },
+      },
+    );
     expect(status).toBe(400);
     expect(body.fields.map((f) => f.field)).toEqual(['reason']);
     expect((await taskFor(receipt.id)).id).toBe(task.id);
@@ -163,10 +213,21 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       id: '5e0e1e5e-0000-4000-8000-000000000001',
       type: TOPIC.complaintOverdue,
       time: new Date().toISOString(),
-      data: { complaintId: receipt.id, stage: 'acceptance', dueAt: receipt.acceptanceDueAt, detectedAt: new Date().toISOString() },
+      data: {
+        complaintId: receipt.id,
+        stage: 'acceptance',
+        dueAt: receipt.acceptanceDueAt,
+        detectedAt: new Date().toISOString(),
+      },
     };
-    await producer.send({ topic: TOPIC.complaintRegistered, messages: [{ key: receipt.id, value: JSON.stringify(envelope) }] });
-    await producer.send({ topic: TOPIC.complaintOverdue, messages: [{ key: receipt.id, value: JSON.stringify(sentinel) }] });
+    await producer.send({
+      topic: TOPIC.complaintRegistered,
+      messages: [{ key: receipt.id, value: JSON.stringify(envelope) }],
+    });
+    await producer.send({
+      topic: TOPIC.complaintOverdue,
+      messages: [{ key: receipt.id, value: JSON.stringify(sentinel) }],
+    });
     await producer.disconnect();
 
     const after = await eventually(async () => {
@@ -182,7 +243,10 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       return rows[0].n === 1;
     });
     expect(after.history.filter((h) => h.eventId === envelope.id)).toHaveLength(1);
-    const instances = await system.engine.findProcessInstances({ businessKey: receipt.id, processDefinitionKey: PROCESS.complaintHandling });
+    const instances = await system.engine.findProcessInstances({
+      businessKey: receipt.id,
+      processDefinitionKey: PROCESS.complaintHandling,
+    });
     expect(instances).toHaveLength(1);
   });
 
@@ -191,11 +255,16 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     const receipt = await fileComplaint();
     await taskFor(receipt.id);
     const overdueAt = async () =>
-      (await system.jbDb.query(`SELECT overdue_at FROM justice_bureau.complaint WHERE id = $1`, [receipt.id]))[0].overdue_at;
+      (
+        await system.jbDb.query(`SELECT overdue_at FROM justice_bureau.complaint WHERE id = $1`, [receipt.id])
+      )[0].overdue_at;
     expect(await overdueAt()).toBeNull();
     try {
       await clock.advance(16 * DAY_MS);
-      await eventually(async () => (await overdueAt()) !== null, { what: 'the overdue notice', timeoutMs: 45000 });
+      await eventually(async () => (await overdueAt()) !== null, {
+        what: 'the overdue notice',
+        timeoutMs: 45000,
+      });
     } finally {
       await clock.reset();
     }
@@ -206,5 +275,77 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     expect(transfer.history.map((h) => h.eventType)).toContain(TOPIC.complaintOverdue);
     // The boundary timer does not cancel the review: the task is still there to be done.
     expect((await taskFor(receipt.id)).name).toBe('受理审查');
+  });
+
+  it('reports every dependency of every service as up on /health', async () => {
+    for (const service of [system.justiceBureau, system.tasklist, system.liaison]) {
+      const { status, body } = await http<{ status: string; components: Record<string, { status: string }> }>(
+        'GET',
+        `${service.url}/health`,
+      );
+      expect(status).toBe(200);
+      expect(Object.keys(body.components).sort()).toEqual(['database', 'engine', 'kafka']);
+      expect(Object.values(body.components).every((c) => c.status === 'up')).toBe(true);
+    }
+    const gateway = await http<{ components: Record<string, { status: string }> }>(
+      'GET',
+      `${system.gateway.url}/health`,
+    );
+    expect(gateway.body.components.tasklist.status).toBe('up');
+  });
+
+  it('dead-letters a poison message and one its handler keeps failing on, and goes on with the next', async () => {
+    const kafka = new Kafka({ clientId: 'dlq-test', brokers: process.env.KAFKA_BROKERS!.split(',') });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const key = 'dlq-test-key';
+    const orphan: EventEnvelope = {
+      id: '5e0e1e5e-0000-4000-8000-000000000002',
+      type: TOPIC.complaintRegistered,
+      source: 'test',
+      time: new Date().toISOString(),
+      subject: '00000000-0000-4000-8000-00000000dead',
+      data: { complaintId: '00000000-0000-4000-8000-00000000dead' },
+    };
+    await producer.send({
+      topic: TOPIC.complaintOverdue,
+      messages: [{ key, value: 'this is not an event' }],
+    });
+    await producer.send({
+      topic: TOPIC.complaintRegistered,
+      messages: [{ key, value: JSON.stringify(orphan) }],
+    });
+    await producer.disconnect();
+
+    const seen: { topic: string; reason: string }[] = [];
+    const consumer = kafka.consumer({ groupId: `dlq-reader-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [deadLetterTopic(TOPIC.complaintOverdue), deadLetterTopic(TOPIC.complaintRegistered)],
+      fromBeginning: true,
+    });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        if (message.key?.toString() === key)
+          seen.push({ topic, reason: String(message.headers?.['dlq-reason']) });
+      },
+    });
+    try {
+      await eventually(() => seen.length >= 2 && seen, { timeoutMs: 60000, what: 'both dead letters' });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { topic: deadLetterTopic(TOPIC.complaintOverdue), reason: 'poison message: not JSON' },
+        expect.objectContaining({
+          topic: deadLetterTopic(TOPIC.complaintRegistered),
+          reason: expect.stringMatching(/ComplaintRegisteredConsumer failed 3x: complaint .* does not exist/),
+        }),
+      ]),
+    );
+    // Consumption went on: a new complaint still reaches liaison.
+    const receipt = await fileComplaint();
+    await eventually(() => transferOf(receipt.id));
   });
 });

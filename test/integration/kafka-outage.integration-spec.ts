@@ -18,7 +18,11 @@ describe('a Kafka outage', () => {
     await killComponent('kafka');
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const { status, body } = await http<{ id: string }>('POST', `${system.justiceBureau.url}/api/complaints`, complaintFixture({ summary: `停机期间的投诉 ${i}` }));
+      const { status, body } = await http<{ id: string }>(
+        'POST',
+        `${system.justiceBureau.url}/api/complaints`,
+        complaintFixture({ summary: `停机期间的投诉 ${i}` }),
+      );
       expect(status).toBe(201); // durable in PostgreSQL, acknowledged without Kafka
       ids.push(body.id);
     }

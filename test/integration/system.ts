@@ -27,7 +27,11 @@ export interface System {
 }
 
 export async function startSystem(env: Record<string, string> = {}): Promise<System> {
-  const merged: Record<string, string | undefined> = { ...process.env, BPMN_DIR: `${__dirname}/../../bpmn`, ...env };
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    BPMN_DIR: `${__dirname}/../../bpmn`,
+    ...env,
+  };
   const url = merged.DATABASE_URL as string;
   const justiceBureau = await startServiceForTest({
     service: SERVICE.justiceBureau,

@@ -108,7 +108,8 @@ export async function startInfra({ dataDir, mode = 'dev', log } = {}) {
       if (ctx.test) {
         // A test run starts from empty topics, as it starts from empty databases: events of an
         // earlier run must not reach this run's consumers.
-        if (await stopComponent(ctx, 'kafka')) ctx.log('kafka: stopped the running test broker (its data is wiped)');
+        if (await stopComponent(ctx, 'kafka'))
+          ctx.log('kafka: stopped the running test broker (its data is wiped)');
         fs.rmSync(ctx.paths.kafkaData, { recursive: true, force: true });
       }
       note('kafka', await kafka.start(ctx));

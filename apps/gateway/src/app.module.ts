@@ -29,7 +29,9 @@ export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) })],
+      imports: [
+        PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) }),
+      ],
       controllers: [ProxyController],
       providers: [ProxyService, { provide: GATEWAY_ROUTES, useValue: routeTable(config) }],
     };

@@ -12,7 +12,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ service: SERVICE.justiceBureau, config, entities: JUSTICE_BUREAU_ENTITIES }),
+        ServiceCoreModule.forRoot({
+          service: SERVICE.justiceBureau,
+          config,
+          entities: JUSTICE_BUREAU_ENTITIES,
+        }),
         OrganisationModule,
         ComplaintModule,
       ],

@@ -10,7 +10,10 @@ export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot({ service: SERVICE.liaison, config, entities: LIAISON_ENTITIES }), TransferModule],
+      imports: [
+        ServiceCoreModule.forRoot({ service: SERVICE.liaison, config, entities: LIAISON_ENTITIES }),
+        TransferModule,
+      ],
     };
   }
 }

@@ -97,7 +97,11 @@ export function portVariable(service: string): string {
   return `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
 }
 
-export function readPort(service: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
+export function readPort(
+  service: string,
+  fallback: number,
+  env: Record<string, string | undefined> = process.env,
+): number {
   const raw = env[portVariable(service)] ?? env.PORT;
   const port = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
@@ -44,7 +50,7 @@ export function parseEnvelope(raw: Buffer | null): EventEnvelope | string {
  * `<topic>.dlq` after the configured attempts, so one poison message cannot stall a partition.
  */
 @Injectable()
-export class EventConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumerService.name);
   private readonly handlers: RegisteredHandler[] = [];
   private consumer: Consumer | null = null;
@@ -78,10 +84,14 @@ export class EventConsumerService implements OnApplicationBootstrap, OnApplicati
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Partitions are independent (order matters only per key), so they are worked in parallel.
+    await this.consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect().catch(() => undefined);
     await this.dlqProducer?.disconnect().catch(() => undefined);
   }
@@ -146,7 +156,13 @@ export class EventConsumerService implements OnApplicationBootstrap, OnApplicati
           continue;
         }
         if (attempt >= this.options.consumerMaxAttempts) {
-          await this.deadLetter(registered.topic, key, raw, `${registered.name} failed ${attempt}x: ${reason}`, partition);
+          await this.deadLetter(
+            registered.topic,
+            key,
+            raw,
+            `${registered.name} failed ${attempt}x: ${reason}`,
+            partition,
+          );
           return;
         }
         this.logger.warn(`${registered.name} attempt ${attempt} on event ${envelope.id} failed: ${reason}`);
@@ -164,7 +180,10 @@ export class EventConsumerService implements OnApplicationBootstrap, OnApplicati
   ): Promise<void> {
     this.logger.error(`dead-lettering a message of ${topic}[${partition}]: ${reason}`);
     if (!this.dlqProducer) {
-      this.dlqProducer = this.kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
+      this.dlqProducer = this.kafka.producer({
+        allowAutoTopicCreation: true,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await this.dlqProducer.connect();
     }
     await this.dlqProducer.send({
@@ -174,7 +193,11 @@ export class EventConsumerService implements OnApplicationBootstrap, OnApplicati
         {
           key,
           value,
-          headers: { 'dlq-reason': reason, 'dlq-source-topic': topic, 'dlq-consumer-group': this.options.service },
+          headers: {
+            'dlq-reason': reason,
+            'dlq-source-topic': topic,
+            'dlq-consumer-group': this.options.service,
+          },
         },
       ],
     });

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -14,7 +20,7 @@ const MAX_BACKOFF_MS = 5000;
  * several replicas share the work; a row is marked published only after Kafka acknowledged it.
  */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private producer: Producer | null = null;
   private running = false;
@@ -38,7 +44,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.loopDone = this.loop();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
     this.kick();
@@ -97,7 +103,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: true,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }
@@ -131,7 +140,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      await manager.update(OutboxMessageEntity, { id: In(rows.map((r) => r.id)) }, { publishedAt: new Date() });
+      await manager.update(
+        OutboxMessageEntity,
+        { id: In(rows.map((r) => r.id)) },
+        { publishedAt: new Date() },
+      );
       return rows.length;
     });
   }

@@ -20,12 +20,18 @@ export interface ApiErrorBody {
 /** An error a clerk can read, with the HTTP status that says whose move it is. */
 export class ApiError extends HttpException {
   constructor(status: HttpStatus, code: string, message: Bilingual, fields?: FieldError[]) {
-    super({ statusCode: status, error: code, message, ...(fields ? { fields } : {}) } satisfies ApiErrorBody, status);
+    super(
+      { statusCode: status, error: code, message, ...(fields ? { fields } : {}) } satisfies ApiErrorBody,
+      status,
+    );
   }
 }
 
 export const notFound = (what: Bilingual, id: string) =>
-  new ApiError(HttpStatus.NOT_FOUND, 'NOT_FOUND', { zh: `未找到${what.zh}：${id}`, en: `${what.en} ${id} was not found` });
+  new ApiError(HttpStatus.NOT_FOUND, 'NOT_FOUND', {
+    zh: `未找到${what.zh}：${id}`,
+    en: `${what.en} ${id} was not found`,
+  });
 
 export const conflict = (message: Bilingual) => new ApiError(HttpStatus.CONFLICT, 'CONFLICT', message);
 

@@ -15,7 +15,10 @@ export interface ServiceAppInput {
 }
 
 /** The common shape of every HTTP service: validation, bilingual errors, OpenAPI at /docs. */
-export async function createServiceApp(module: Type<unknown> | DynamicModule, input: ServiceAppInput): Promise<INestApplication> {
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  input: ServiceAppInput,
+): Promise<INestApplication> {
   const level = LEVELS.indexOf(input.logLevel ?? 'log');
   const app = await NestFactory.create(module, {
     logger: LEVELS.slice(0, level + 1),
@@ -25,7 +28,10 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, in
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder().setTitle(input.title).setDescription(`Oversight · ${input.service}`).build();
+  const doc = new DocumentBuilder()
+    .setTitle(input.title)
+    .setDescription(`Oversight · ${input.service}`)
+    .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
   return app;
 }

@@ -22,23 +22,34 @@ export class ErrorFilter implements ExceptionFilter {
         return raw as ApiErrorBody;
       }
       const status = exception.getStatus();
-      const text = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
+      const text =
+        typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, error: HttpStatus[status] ?? 'ERROR', message: generic(status, text) };
     }
     if (exception instanceof EngineUnavailableError) {
       return {
         statusCode: 503,
         error: 'WORKFLOW_ENGINE_UNAVAILABLE',
-        message: { zh: '流程引擎暂时不可用，请稍后重试，您的数据未丢失。', en: 'The workflow engine is unavailable; please retry later. Nothing was lost.' },
+        message: {
+          zh: '流程引擎暂时不可用，请稍后重试，您的数据未丢失。',
+          en: 'The workflow engine is unavailable; please retry later. Nothing was lost.',
+        },
       };
     }
     if (exception instanceof EngineHttpError && exception.status === 404) {
-      return { statusCode: 404, error: 'NOT_FOUND', message: { zh: '流程中未找到该对象。', en: 'Not found in the workflow engine.' } };
+      return {
+        statusCode: 404,
+        error: 'NOT_FOUND',
+        message: { zh: '流程中未找到该对象。', en: 'Not found in the workflow engine.' },
+      };
     }
     return {
       statusCode: 500,
       error: 'INTERNAL_ERROR',
-      message: { zh: '系统内部错误，已记录，请稍后重试。', en: 'Internal error; it has been logged. Please retry later.' },
+      message: {
+        zh: '系统内部错误，已记录，请稍后重试。',
+        en: 'Internal error; it has been logged. Please retry later.',
+      },
     };
   }
 }

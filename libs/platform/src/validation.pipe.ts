@@ -40,6 +40,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      badRequest({ zh: '提交的内容有误，请按提示修改。', en: 'The submission has errors; please correct them.' }, toFieldErrors(errors)),
+      badRequest(
+        { zh: '提交的内容有误，请按提示修改。', en: 'The submission has errors; please correct them.' },
+        toFieldErrors(errors),
+      ),
   });
 }

@@ -7,7 +7,8 @@ export function complaintFixture(overrides: Record<string, unknown> = {}): Recor
     respondentOrg: 'scjg',
     category: 'arbitrary-penalty',
     summary: '市场监管执法人员检查时未出示执法证件即作出罚款',
-    details: '2026年11月20日上午，两名执法人员到我店检查，未出示执法证，当场要求缴纳罚款500元，未出具处罚决定书。',
+    details:
+      '2026年11月20日上午，两名执法人员到我店检查，未出示执法证，当场要求缴纳罚款500元，未出具处罚决定书。',
     ...overrides,
   };
 }

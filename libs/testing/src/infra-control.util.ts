@@ -13,8 +13,10 @@ async function infra(call: string): Promise<void> {
   await promisify(execFile)(process.execPath, ['-e', script], { timeout: 180000 });
 }
 
-export const killComponent = (name: 'postgres' | 'kafka' | 'engine', signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') =>
-  infra(`m.killComponent(${JSON.stringify(name)}, { mode: 'test', signal: ${JSON.stringify(signal)} })`);
+export const killComponent = (
+  name: 'postgres' | 'kafka' | 'engine',
+  signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
+) => infra(`m.killComponent(${JSON.stringify(name)}, { mode: 'test', signal: ${JSON.stringify(signal)} })`);
 
 export const startComponent = (name: 'postgres' | 'kafka' | 'engine') =>
   infra(`m.startComponent(${JSON.stringify(name)}, { mode: 'test' })`);

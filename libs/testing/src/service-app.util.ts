@@ -19,7 +19,11 @@ export async function startServiceForTest(input: {
   dataSource?: DataSourceOptions;
 }): Promise<RunningService> {
   if (input.dataSource) await migrate(input.dataSource);
-  const app = await createServiceApp(input.module, { service: input.service, title: input.service, logLevel: 'warn' });
+  const app = await createServiceApp(input.module, {
+    service: input.service,
+    title: input.service,
+    logLevel: 'warn',
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, close: () => app.close() };

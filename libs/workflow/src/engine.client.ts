@@ -110,7 +110,11 @@ export class EngineClient {
     const parsed = text ? safeJson(text) : null;
     if (!response.ok) {
       const info = (parsed ?? {}) as { type?: string; message?: string };
-      throw new EngineHttpError(response.status, info.type, info.message ?? `engine answered ${response.status}`);
+      throw new EngineHttpError(
+        response.status,
+        info.type,
+        info.message ?? `engine answered ${response.status}`,
+      );
     }
     return parsed;
   }
@@ -127,7 +131,11 @@ export class EngineClient {
     form.set('enable-duplicate-filtering', 'true');
     form.set('deploy-changed-only', 'true');
     for (const file of files) {
-      form.set(basename(file), new Blob([new Uint8Array(await readFile(file))], { type: 'application/xml' }), basename(file));
+      form.set(
+        basename(file),
+        new Blob([new Uint8Array(await readFile(file))], { type: 'application/xml' }),
+        basename(file),
+      );
     }
     return this.call('/deployment/create', { form, timeoutMs: 30000 });
   }
@@ -138,11 +146,18 @@ export class EngineClient {
     });
   }
 
-  findProcessInstances(query: { businessKey?: string; processDefinitionKey?: string }): Promise<{ id: string }[]> {
+  findProcessInstances(query: {
+    businessKey?: string;
+    processDefinitionKey?: string;
+  }): Promise<{ id: string }[]> {
     return this.call(`/process-instance?${params(query)}`);
   }
 
-  correlateMessage(messageName: string, businessKey: string, variables: PlainVariables = {}): Promise<unknown> {
+  correlateMessage(
+    messageName: string,
+    businessKey: string,
+    variables: PlainVariables = {},
+  ): Promise<unknown> {
     return this.call('/message', {
       body: { messageName, businessKey, processVariables: toEngineVariables(variables), all: false },
     });
@@ -168,10 +183,16 @@ export class EngineClient {
   }
 
   completeJob(id: string, workerId: string, variables: PlainVariables): Promise<void> {
-    return this.call(`/external-task/${id}/complete`, { body: { workerId, variables: toEngineVariables(variables) } });
+    return this.call(`/external-task/${id}/complete`, {
+      body: { workerId, variables: toEngineVariables(variables) },
+    });
   }
 
-  failJob(id: string, workerId: string, input: { message: string; details?: string; retries: number; retryTimeoutMs: number }) {
+  failJob(
+    id: string,
+    workerId: string,
+    input: { message: string; details?: string; retries: number; retryTimeoutMs: number },
+  ) {
     return this.call<void>(`/external-task/${id}/failure`, {
       body: {
         workerId,
@@ -183,7 +204,13 @@ export class EngineClient {
     });
   }
 
-  throwBpmnError(id: string, workerId: string, errorCode: string, errorMessage: string, variables: PlainVariables = {}) {
+  throwBpmnError(
+    id: string,
+    workerId: string,
+    errorCode: string,
+    errorMessage: string,
+    variables: PlainVariables = {},
+  ) {
     return this.call<void>(`/external-task/${id}/bpmnError`, {
       body: { workerId, errorCode, errorMessage, variables: toEngineVariables(variables) },
     });
@@ -191,7 +218,9 @@ export class EngineClient {
 
   listTasks(query: TaskQuery): Promise<EngineTask[]> {
     const { firstResult, maxResults, ...filter } = query;
-    return this.call(`/task?${params({ ...filter, firstResult, maxResults, sortBy: 'created', sortOrder: 'asc' })}`);
+    return this.call(
+      `/task?${params({ ...filter, firstResult, maxResults, sortBy: 'created', sortOrder: 'asc' })}`,
+    );
   }
 
   countTasks(query: TaskQuery): Promise<{ count: number }> {
@@ -203,8 +232,10 @@ export class EngineClient {
   }
 
   taskCandidateGroups(id: string): Promise<string[]> {
-    return this.call<{ type: string; groupId: string | null }[]>(`/task/${encodeURIComponent(id)}/identity-links`).then(
-      (links) => links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string),
+    return this.call<{ type: string; groupId: string | null }[]>(
+      `/task/${encodeURIComponent(id)}/identity-links`,
+    ).then((links) =>
+      links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string),
     );
   }
 
@@ -213,7 +244,13 @@ export class EngineClient {
   }
 
   completeTask(id: string, variables: PlainVariables): Promise<void> {
-    return this.call(`/task/${encodeURIComponent(id)}/complete`, { body: { variables: toEngineVariables(variables) } });
+    return this.call(`/task/${encodeURIComponent(id)}/complete`, {
+      body: { variables: toEngineVariables(variables) },
+    });
+  }
+
+  processDefinition(id: string): Promise<{ id: string; key: string; version: number; name: string | null }> {
+    return this.call(`/process-definition/${encodeURIComponent(id)}`);
   }
 
   processInstancesByIds(ids: string[]): Promise<{ id: string; businessKey: string | null }[]> {

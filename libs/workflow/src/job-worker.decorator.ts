@@ -24,7 +24,11 @@ export type JobResult =
 
 export const complete = (variables: PlainVariables = {}): JobResult => ({ kind: 'complete', variables });
 export const fail = (message: string): JobResult => ({ kind: 'fail', message });
-export const bpmnError = (code: string, message: string): JobResult => ({ kind: 'bpmn-error', code, message });
+export const bpmnError = (code: string, message: string): JobResult => ({
+  kind: 'bpmn-error',
+  code,
+  message,
+});
 
 /** One class per job type. `handle` runs inside a transaction that also records the job as done. */
 export interface JobHandler {

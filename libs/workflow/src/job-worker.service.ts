@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +39,7 @@ interface Registered {
  * `processed_job` row, so a repeat only re-reports the first outcome.
  */
 @Injectable()
-export class JobWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkerService.name);
   private readonly workers = new Map<string, Registered>();
   /** The id this instance locks jobs under; only the locking worker may complete a job. */
@@ -71,7 +78,7 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
    * engine, which would lock jobs for a worker that is gone until their lock expires. Jobs that arrive
    * after shutdown began are handed straight back.
    */
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loopDone;
   }
@@ -121,17 +128,25 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
     const previous = await this.dataSource.getRepository(ProcessedJobEntity).findOneBy({ jobId: job.id });
     if (previous) return previous.outcome as JobResult;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const result = await worker.handler.handle(job, manager);
-        if (result.kind === 'fail') throw new RollbackForFailure(result);
-        await manager.insert(ProcessedJobEntity, { jobId: job.id, jobType: job.topicName, outcome: result as never });
-        return result;
-      }).finally(() => this.outbox?.kick());
+      return await this.dataSource
+        .transaction(async (manager) => {
+          const result = await worker.handler.handle(job, manager);
+          if (result.kind === 'fail') throw new RollbackForFailure(result);
+          await manager.insert(ProcessedJobEntity, {
+            jobId: job.id,
+            jobType: job.topicName,
+            outcome: result as never,
+          });
+          return result;
+        })
+        .finally(() => this.outbox?.kick());
     } catch (error) {
       if (error instanceof RollbackForFailure) return error.result;
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         // Another delivery of the same job committed first: report its outcome, not ours.
-        const winner = await this.dataSource.getRepository(ProcessedJobEntity).findOneByOrFail({ jobId: job.id });
+        const winner = await this.dataSource
+          .getRepository(ProcessedJobEntity)
+          .findOneByOrFail({ jobId: job.id });
         return winner.outcome as JobResult;
       }
       return { kind: 'fail', message: (error as Error).message };
@@ -147,8 +162,14 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
       } else {
         const retries = Math.max(0, (job.retries ?? worker.options.retries) - 1);
         const backoff = 1000 * 2 ** (worker.options.retries - retries);
-        this.logger.warn(`job ${job.topicName}/${job.id} failed, ${retries} retries left: ${outcome.message}`);
-        await this.engine.failJob(job.id, this.workerId, { message: outcome.message, retries, retryTimeoutMs: backoff });
+        this.logger.warn(
+          `job ${job.topicName}/${job.id} failed, ${retries} retries left: ${outcome.message}`,
+        );
+        await this.engine.failJob(job.id, this.workerId, {
+          message: outcome.message,
+          retries,
+          retryTimeoutMs: backoff,
+        });
       }
     } catch (error) {
       // 404: the job is already gone (completed by an earlier delivery); anything else: the lock expires

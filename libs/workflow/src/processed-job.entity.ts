@@ -10,7 +10,9 @@ export class ProcessedJobEntity {
   jobType!: string;
 
   @Column('jsonb')
-  outcome!: { kind: 'complete'; variables: Record<string, unknown> } | { kind: 'bpmn-error'; code: string; message: string };
+  outcome!:
+    | { kind: 'complete'; variables: Record<string, unknown> }
+    | { kind: 'bpmn-error'; code: string; message: string };
 
   @Column('timestamptz', { name: 'processed_at', default: () => 'now()' })
   processedAt!: Date;

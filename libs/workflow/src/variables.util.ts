@@ -12,7 +12,8 @@ export function toEngineVariables(vars: PlainVariables = {}): EngineVariables {
   for (const [name, value] of Object.entries(vars)) {
     if (value === null) out[name] = { value: null, type: 'Null' };
     else if (typeof value === 'boolean') out[name] = { value, type: 'Boolean' };
-    else if (typeof value === 'number') out[name] = { value, type: Number.isInteger(value) ? 'Long' : 'Double' };
+    else if (typeof value === 'number')
+      out[name] = { value, type: Number.isInteger(value) ? 'Long' : 'Double' };
     else if (typeof value === 'string') out[name] = { value, type: 'String' };
     else throw new TypeError(`variable ${name} must be a string, number, boolean or null`);
   }

@@ -44,7 +44,12 @@ export class ProxyService {
 
   async forward(
     upstream: Upstream,
-    input: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body?: Buffer | string },
+    input: {
+      method: string;
+      path: string;
+      headers: Record<string, string | string[] | undefined>;
+      body?: Buffer | string;
+    },
   ): Promise<ProxiedResponse> {
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_HEADERS) {

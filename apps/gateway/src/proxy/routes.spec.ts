@@ -7,7 +7,10 @@ describe('gateway routes', () => {
 
   it('sends complaints to justice-bureau and tasks to the tasklist', () => {
     expect(upstreamFor(table, '/api/complaints')?.service).toBe('justice-bureau');
-    expect(upstreamFor(table, '/api/tasks/abc/complete')).toEqual({ service: 'tasklist', url: 'http://tasks.internal:8080' });
+    expect(upstreamFor(table, '/api/tasks/abc/complete')).toEqual({
+      service: 'tasklist',
+      url: 'http://tasks.internal:8080',
+    });
     expect(upstreamFor(table, '/api/liaison/transfers')?.service).toBe('liaison');
   });
 

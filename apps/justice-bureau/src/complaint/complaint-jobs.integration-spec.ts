@@ -18,7 +18,11 @@ describe('justice-bureau jobs, delivered twice', () => {
   let workers: JobWorkerService;
 
   beforeAll(async () => {
-    const config = loadConfig(JusticeBureauConfig, { ...process.env, BPMN_DIR: `${__dirname}/../../../../bpmn`, ENGINE_WORKERS: 'false' });
+    const config = loadConfig(JusticeBureauConfig, {
+      ...process.env,
+      BPMN_DIR: `${__dirname}/../../../../bpmn`,
+      ENGINE_WORKERS: 'false',
+    });
     jb = await startServiceForTest({
       service: SERVICE.justiceBureau,
       module: AppModule.forRoot(config),
@@ -35,20 +39,29 @@ describe('justice-bureau jobs, delivered twice', () => {
 
   /** Locks the job of one complaint's process, as a worker would (other complaints' jobs are released). */
   async function lockJobOf(type: string, businessKey: string): Promise<LockedJob> {
-    return eventually(async () => {
-      const jobs = await engine.fetchAndLock({
-        workerId: workers.workerId, // as this instance's own worker would
-        maxTasks: 50,
-        asyncResponseTimeout: 1000,
-        topics: [{ topicName: type, lockDuration: 60000 }],
-      });
-      return jobs.find((j) => j.businessKey === businessKey);
-    }, { what: `a ${type} job for ${businessKey}` });
+    return eventually(
+      async () => {
+        const jobs = await engine.fetchAndLock({
+          workerId: workers.workerId, // as this instance's own worker would
+          maxTasks: 50,
+          asyncResponseTimeout: 1000,
+          topics: [{ topicName: type, lockDuration: 60000 }],
+        });
+        return jobs.find((j) => j.businessKey === businessKey);
+      },
+      { what: `a ${type} job for ${businessKey}` },
+    );
   }
 
   it('records an acceptance decision once when its job arrives twice', async () => {
-    const { body: receipt } = await http<{ id: string }>('POST', `${jb.url}/api/complaints`, complaintFixture({ anonymous: true, complainant: undefined }));
-    const task = await eventually(async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0]);
+    const { body: receipt } = await http<{ id: string }>(
+      'POST',
+      `${jb.url}/api/complaints`,
+      complaintFixture({ anonymous: true, complainant: undefined }),
+    );
+    const task = await eventually(
+      async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0],
+    );
     await engine.completeTask(task.id, { decision: 'forward', reason: '属于信访事项，转送县信访局' });
 
     const job = await lockJobOf(JOB.recordAcceptanceDecision, receipt.id);
@@ -62,16 +75,34 @@ describe('justice-bureau jobs, delivered twice', () => {
       [TOPIC.complaintAcceptanceDecided, receipt.id],
     );
     expect(events[0].n).toBe(1);
-    const [complaint] = await db.query(`SELECT status, decision_reason FROM justice_bureau.complaint WHERE id = $1`, [receipt.id]);
+    const [complaint] = await db.query(
+      `SELECT status, decision_reason FROM justice_bureau.complaint WHERE id = $1`,
+      [receipt.id],
+    );
     expect(complaint).toEqual({ status: 'forwarded', decision_reason: '属于信访事项，转送县信访局' });
-    await eventually(async () => (await engine.findProcessInstances({ businessKey: receipt.id, processDefinitionKey: PROCESS.complaintHandling })).length === 0, {
-      what: 'the process to end',
-    });
+    await eventually(
+      async () =>
+        (
+          await engine.findProcessInstances({
+            businessKey: receipt.id,
+            processDefinitionKey: PROCESS.complaintHandling,
+          })
+        ).length === 0,
+      {
+        what: 'the process to end',
+      },
+    );
   });
 
   it('ends the process through its error path when the complaint is missing', async () => {
-    const { body: receipt } = await http<{ id: string }>('POST', `${jb.url}/api/complaints`, complaintFixture());
-    const task = await eventually(async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0]);
+    const { body: receipt } = await http<{ id: string }>(
+      'POST',
+      `${jb.url}/api/complaints`,
+      complaintFixture(),
+    );
+    const task = await eventually(
+      async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0],
+    );
     const [{ id: instanceId }] = await engine.findProcessInstances({ businessKey: receipt.id });
     await engine.completeTask(task.id, { decision: 'accept' });
     const job = await lockJobOf(JOB.recordAcceptanceDecision, receipt.id);

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ComplaintProcessStartedV1, ComplaintRegisteredV1, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
+import {
+  ComplaintProcessStartedV1,
+  ComplaintRegisteredV1,
+  EventEnvelope,
+  PROCESS,
+  TOPIC,
+} from '@oversight/contracts';
 import { HandlesEvent, KafkaEventHandler, OutboxService, RetryableError } from '@oversight/messaging';
 import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
 import { ComplaintEntity } from './complaint.entity';
@@ -45,7 +51,11 @@ export class ComplaintRegisteredConsumer implements KafkaEventHandler<ComplaintR
       if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
       throw error;
     }
-    await manager.update(ComplaintEntity, { id: complaintId }, { processInstanceId: instanceId, status: 'in-review' });
+    await manager.update(
+      ComplaintEntity,
+      { id: complaintId },
+      { processInstanceId: instanceId, status: 'in-review' },
+    );
     await this.outbox.record<ComplaintProcessStartedV1>(manager, {
       topic: TOPIC.complaintProcessStarted,
       subject: complaintId,

@@ -9,6 +9,11 @@ import { RecordAcceptanceDecisionWorker } from './record-acceptance-decision.wor
 @Module({
   imports: [OrganisationModule],
   controllers: [ComplaintController],
-  providers: [ComplaintService, ComplaintRegisteredConsumer, RecordAcceptanceDecisionWorker, RaiseOverdueNoticeWorker],
+  providers: [
+    ComplaintService,
+    ComplaintRegisteredConsumer,
+    RecordAcceptanceDecisionWorker,
+    RaiseOverdueNoticeWorker,
+  ],
 })
 export class ComplaintModule {}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AcceptanceDecision, BPMN_ERROR, ComplaintAcceptanceDecidedV1, JOB, TOPIC } from '@oversight/contracts';
+import {
+  AcceptanceDecision,
+  BPMN_ERROR,
+  ComplaintAcceptanceDecidedV1,
+  JOB,
+  TOPIC,
+} from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
 import { bpmnError, complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
 import { ComplaintEntity, ComplaintStatus } from './complaint.entity';
@@ -21,7 +27,8 @@ export class RecordAcceptanceDecisionWorker implements JobHandler {
     const complaintId = job.businessKey ?? '';
     const decision = job.variables.decision?.value as AcceptanceDecision | undefined;
     const reason = (job.variables.reason?.value as string | undefined) ?? undefined;
-    if (!decision || !(decision in STATUS)) return fail(`decision variable missing or invalid: ${String(decision)}`);
+    if (!decision || !(decision in STATUS))
+      return fail(`decision variable missing or invalid: ${String(decision)}`);
     const complaint = await manager.findOneBy(ComplaintEntity, { id: complaintId });
     if (!complaint) return bpmnError(BPMN_ERROR.complaintNotFound, `complaint ${complaintId} not found`);
     const decidedAt = new Date();

@@ -59,14 +59,20 @@ export class RegisterComplaintDto {
   @IsBoolean()
   anonymous!: boolean;
 
-  @ApiPropertyOptional({ type: ComplainantDto, description: '实名投诉人信息，匿名时不填 / required unless anonymous' })
+  @ApiPropertyOptional({
+    type: ComplainantDto,
+    description: '实名投诉人信息，匿名时不填 / required unless anonymous',
+  })
   @ValidateIf((o: RegisterComplaintDto) => !o.anonymous || o.complainant !== undefined)
   @ValidateNested()
   @Type(() => ComplainantDto)
   @IsNotEmpty()
   complainant?: ComplainantDto;
 
-  @ApiProperty({ description: '被投诉单位代码 / organisation code of the agency complained about', example: 'scjg' })
+  @ApiProperty({
+    description: '被投诉单位代码 / organisation code of the agency complained about',
+    example: 'scjg',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)

@@ -29,6 +29,8 @@ export function dueAt(rule: DeadlineCitation, start: Date): Date {
     case 'natural-days':
       return new Date(start.getTime() + rule.length * 24 * HOUR_MS);
     case 'working-days':
-      throw new Error(`rule ${rule.ruleId}: working-day deadlines need the holiday calendar, which is not built yet`);
+      throw new Error(
+        `rule ${rule.ruleId}: working-day deadlines need the holiday calendar, which is not built yet`,
+      );
   }
 }

@@ -17,12 +17,10 @@ export class CreateComplaintTables1764115200000 implements MigrationInterface {
       "kind" text NOT NULL,
       "demonstration" boolean NOT NULL DEFAULT false)`);
     for (const o of ORGANISATIONS) {
-      await q.query(`INSERT INTO "${S}"."organisation" (code, name, kind, demonstration) VALUES ($1, $2, $3, $4)`, [
-        o.code,
-        o.name,
-        o.kind,
-        o.demonstration ?? false,
-      ]);
+      await q.query(
+        `INSERT INTO "${S}"."organisation" (code, name, kind, demonstration) VALUES ($1, $2, $3, $4)`,
+        [o.code, o.name, o.kind, o.demonstration ?? false],
+      );
     }
     await q.query(`CREATE TABLE "${S}"."complaint" (
       "id" uuid PRIMARY KEY,
@@ -43,7 +41,9 @@ export class CreateComplaintTables1764115200000 implements MigrationInterface {
       "overdue_at" timestamptz,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "updated_at" timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX "complaint_respondent_status_idx" ON "${S}"."complaint" ("respondent_org", "status")`);
+    await q.query(
+      `CREATE INDEX "complaint_respondent_status_idx" ON "${S}"."complaint" ("respondent_org", "status")`,
+    );
     // Identity apart from content: its own table, joined only where a need to know is proven.
     await q.query(`CREATE TABLE "${S}"."complainant" (
       "complaint_id" uuid PRIMARY KEY REFERENCES "${S}"."complaint" ("id"),

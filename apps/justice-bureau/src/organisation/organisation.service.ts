@@ -5,7 +5,9 @@ import { OrganisationEntity } from './organisation.entity';
 
 @Injectable()
 export class OrganisationService {
-  constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
+  constructor(
+    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+  ) {}
 
   list(): Promise<OrganisationEntity[]> {
     return this.organisations.find({ order: { kind: 'ASC', code: 'ASC' } });

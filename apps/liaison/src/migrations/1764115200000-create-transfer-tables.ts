@@ -26,7 +26,9 @@ export class CreateTransferTables1764115200000 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT "transfer_kind_source_ref_key" UNIQUE ("kind", "source_ref"))`);
     // The register's default view: open transfers by due date.
-    await q.query(`CREATE INDEX "transfer_open_due_idx" ON "${S}"."transfer" ("due_at") WHERE "closed_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX "transfer_open_due_idx" ON "${S}"."transfer" ("due_at") WHERE "closed_at" IS NULL`,
+    );
     await q.query(`CREATE TABLE "${S}"."transfer_event" (
       "event_id" uuid PRIMARY KEY,
       "transfer_id" uuid NOT NULL REFERENCES "${S}"."transfer" ("id"),
@@ -34,7 +36,9 @@ export class CreateTransferTables1764115200000 implements MigrationInterface {
       "status" text,
       "occurred_at" timestamptz NOT NULL,
       "detail" jsonb NOT NULL)`);
-    await q.query(`CREATE INDEX "transfer_event_transfer_idx" ON "${S}"."transfer_event" ("transfer_id", "occurred_at")`);
+    await q.query(
+      `CREATE INDEX "transfer_event_transfer_idx" ON "${S}"."transfer_event" ("transfer_id", "occurred_at")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

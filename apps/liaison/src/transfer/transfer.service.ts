@@ -51,6 +51,9 @@ export class TransferService {
 }
 
 /** Open and either flagged overdue by its owner or past its due date. */
-export function isOverdue(t: Pick<TransferEntity, 'closedAt' | 'overdueSince' | 'dueAt'>, now: Date): boolean {
+export function isOverdue(
+  t: Pick<TransferEntity, 'closedAt' | 'overdueSince' | 'dueAt'>,
+  now: Date,
+): boolean {
   return t.closedAt === null && (t.overdueSince !== null || (t.dueAt !== null && t.dueAt < now));
 }

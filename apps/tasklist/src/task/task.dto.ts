@@ -4,7 +4,10 @@ import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'clas
 import type { TaskFormField } from '@oversight/contracts';
 
 export class TaskQueryDto {
-  @ApiPropertyOptional({ description: '候选组（单位代码）/ candidate group (organisation code)', example: 'sfj' })
+  @ApiPropertyOptional({
+    description: '候选组（单位代码）/ candidate group (organisation code)',
+    example: 'sfj',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

@@ -13,6 +13,9 @@ const TASK = { zh: '任务', en: 'Task' };
 /** User tasks of every process, read from and completed in the engine. */
 @Injectable()
 export class TaskService {
+  /** Definition id → process id; definitions never change once deployed, so this never goes stale. */
+  private readonly definitionKeys = new Map<string, string>();
+
   constructor(
     private readonly engine: EngineClient,
     @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
@@ -30,12 +33,17 @@ export class TaskService {
       this.engine.countTasks(filter),
     ]);
     const keys = await this.businessKeys(tasks);
-    return { total: count.count, items: tasks.map((t) => this.view(t, keys.get(t.processInstanceId) ?? null)) };
+    await this.resolveDefinitionKeys(tasks);
+    return {
+      total: count.count,
+      items: tasks.map((t) => this.view(t, keys.get(t.processInstanceId) ?? null)),
+    };
   }
 
   async get(id: string): Promise<TaskView> {
     const task = await this.engineTask(id);
     const keys = await this.businessKeys([task]);
+    await this.resolveDefinitionKeys([task]);
     return this.view(task, keys.get(task.processInstanceId) ?? null);
   }
 
@@ -45,7 +53,10 @@ export class TaskService {
     const task = await this.engineTask(id);
     const errors = validateTaskVariables(TASK_FORMS[task.taskDefinitionKey] ?? [], variables);
     if (errors.length > 0) {
-      throw badRequest({ zh: '表单填写有误，请按提示修改。', en: 'The form has errors; please correct them.' }, errors);
+      throw badRequest(
+        { zh: '表单填写有误，请按提示修改。', en: 'The form has errors; please correct them.' },
+        errors,
+      );
     }
     await this.engine.completeTask(id, variables);
     const completion = await this.completions.save({
@@ -74,12 +85,21 @@ export class TaskService {
     return new Map(instances.map((i) => [i.id, i.businessKey]));
   }
 
+  private async resolveDefinitionKeys(tasks: EngineTask[]): Promise<void> {
+    const unknown = [...new Set(tasks.map((t) => t.processDefinitionId))].filter(
+      (id) => !this.definitionKeys.has(id),
+    );
+    for (const definition of await Promise.all(unknown.map((id) => this.engine.processDefinition(id)))) {
+      this.definitionKeys.set(definition.id, definition.key);
+    }
+  }
+
   private view(task: EngineTask, businessKey: string | null): TaskView {
     return {
       id: task.id,
       name: task.name,
       taskDefinitionKey: task.taskDefinitionKey,
-      processDefinitionKey: task.processDefinitionId.split(':')[0],
+      processDefinitionKey: this.definitionKeys.get(task.processDefinitionId) ?? task.processDefinitionId,
       processInstanceId: task.processInstanceId,
       businessKey,
       assignee: task.assignee,
