@@ -43,9 +43,7 @@ async function main(): Promise<void> {
   const { startInfra } = await (new Function('p', 'return import(p)')(
     `${__dirname}/../../tools/infra/index.mjs`,
   ) as Promise<{
-    startInfra(
-      o: object,
-    ): Promise<{
+    startInfra(o: object): Promise<{
       databaseUrl: string;
       kafkaBrokers: string | string[];
       engineUrl: string;

@@ -132,6 +132,7 @@ function test(args) {
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
     stdio: 'ignore',
   });
+  run('npx', ['prettier', '--check', '.', '--log-level', 'warn']);
   run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   run('npx', ['bpmnlint', ...bpmnFiles()]);
