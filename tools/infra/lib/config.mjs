@@ -1,4 +1,6 @@
 // Fixed layout of the local infrastructure: ports per mode, file locations, database URLs.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { URLSearchParams, fileURLToPath } from 'node:url';
 
@@ -141,11 +143,34 @@ export function resolveContext({ dataDir, mode = 'dev', env = process.env, log }
     paths: {
       logs: path.join(dir, 'logs'),
       run: path.join(dir, 'run'),
-      pg: path.join(dir, 'pg'),
+      pg: pgDataDir(dir),
       kafka: path.join(dir, 'kafka'),
       kafkaData: path.join(dir, 'kafka', 'data'),
       kafkaProperties: path.join(dir, 'kafka', 'server.properties'),
       infraJson: path.join(dir, 'infra.json'),
     },
   };
+}
+
+/**
+ * Where the embedded cluster keeps its data: `<dataDir>/pg`, unless we are root and the OS user
+ * `postgres` (PostgreSQL refuses root) could not reach it, as in a checkout under /root. Then it lives
+ * under /var/tmp, named after the data dir so each checkout and mode keeps its own cluster.
+ */
+function pgDataDir(dataDir) {
+  const inside = path.join(dataDir, 'pg');
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return inside;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    let mode;
+    try {
+      mode = fs.statSync(dir).mode;
+    } catch {
+      mode = 0o755; // not created yet: it will be created traversable
+    }
+    if ((mode & 0o001) === 0) {
+      const id = createHash('sha1').update(inside).digest('hex').slice(0, 12);
+      return path.join('/var/tmp', `oversight-pg-${id}`);
+    }
+    if (dir === path.dirname(dir)) return inside;
+  }
 }
