@@ -1,17 +1,11 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const scopes = [
-  'justice-bureau',
-  'procuratorate',
-  'discipline-commission',
-  'peoples-congress',
-  'tasklist',
-  'liaison',
-  'gateway',
-];
+// One scope per app: an app may use itself and the shared libraries, never another app.
+const scopes = fs.readdirSync(new URL('./apps', import.meta.url)).filter((name) => !name.startsWith('.'));
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'deploy/**/target/**', '.nx/**'] },

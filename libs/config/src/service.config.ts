@@ -82,6 +82,14 @@ export class ServiceConfig extends HttpConfig {
   @Max(60000)
   outboxPollMs: number = 500;
 
+  /** Hours a published outbox row is kept before it is purged. */
+  @Expose({ name: 'OUTBOX_RETENTION_HOURS' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  outboxRetentionHours: number = 168;
+
   /** Attempts a Kafka event handler gets before its message goes to the dead-letter topic. */
   @Expose({ name: 'CONSUMER_MAX_ATTEMPTS' })
   @IsOptional()

@@ -4,6 +4,8 @@ export interface MessagingOptions {
   brokers: string[];
   outboxPollMs: number;
   consumerMaxAttempts: number;
+  /** Published outbox rows are kept this long (for audits and replays), then purged. */
+  outboxRetentionHours: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

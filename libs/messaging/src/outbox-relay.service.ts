@@ -14,6 +14,7 @@ import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options'
 
 const BATCH = 200;
 const MAX_BACKOFF_MS = 5000;
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first. Rows are locked with SKIP LOCKED, so
@@ -29,6 +30,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private pendingKick = false;
   private unsubscribe: (() => void) | null = null;
   private consecutiveFailures = 0;
+  private lastPurge = 0;
   lastError: string | null = null;
 
   constructor(
@@ -78,6 +80,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         this.producer = null;
       }
       if (published === BATCH) continue;
+      if (Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purge();
       const wait = this.consecutiveFailures
         ? Math.min(MAX_BACKOFF_MS, 200 * 2 ** this.consecutiveFailures)
         : this.options.outboxPollMs;
@@ -147,6 +150,21 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       );
       return rows.length;
     });
+  }
+
+  /** Deletes rows published longer ago than the retention; several replicas doing it at once is harmless. */
+  private async purge(): Promise<void> {
+    this.lastPurge = Date.now();
+    try {
+      await this.dataSource
+        .createQueryBuilder()
+        .delete()
+        .from(OutboxMessageEntity)
+        .where(`published_at < now() - make_interval(hours => :hours)`, { hours: this.options.outboxRetentionHours })
+        .execute();
+    } catch (error) {
+      this.logger.warn(`outbox purge failed: ${(error as Error).message}`);
+    }
   }
 
   async pendingCount(): Promise<number> {

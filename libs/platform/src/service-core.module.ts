@@ -50,6 +50,7 @@ export class ServiceCoreModule {
           brokers: config.kafkaBrokers,
           outboxPollMs: config.outboxPollMs,
           consumerMaxAttempts: config.consumerMaxAttempts,
+          outboxRetentionHours: config.outboxRetentionHours,
         }),
         WorkflowModule.forRoot({
           service,

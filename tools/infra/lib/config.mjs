@@ -152,25 +152,32 @@ export function resolveContext({ dataDir, mode = 'dev', env = process.env, log }
   };
 }
 
-/**
- * Where the embedded cluster keeps its data: `<dataDir>/pg`, unless we are root and the OS user
- * `postgres` (PostgreSQL refuses root) could not reach it, as in a checkout under /root. Then it lives
- * under /var/tmp, named after the data dir so each checkout and mode keeps its own cluster.
- */
-function pgDataDir(dataDir) {
-  const inside = path.join(dataDir, 'pg');
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return inside;
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+/** True unless we are root and some ancestor of `dir` is closed to other users (as /root is). */
+export function reachableByOthers(dir) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return true;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     let mode;
     try {
-      mode = fs.statSync(dir).mode;
+      mode = fs.statSync(d).mode;
     } catch {
       mode = 0o755; // not created yet: it will be created traversable
     }
-    if ((mode & 0o001) === 0) {
-      const id = createHash('sha1').update(inside).digest('hex').slice(0, 12);
-      return path.join('/var/tmp', `oversight-pg-${id}`);
-    }
-    if (dir === path.dirname(dir)) return inside;
+    if ((mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
   }
+}
+
+/** A stable place under /var/tmp for what the OS user `postgres` must reach, named after `key`. */
+export function sharedTmp(prefix, key) {
+  return path.join('/var/tmp', `${prefix}-${createHash('sha1').update(key).digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * Where the embedded cluster keeps its data: `<dataDir>/pg`, unless the OS user `postgres` (PostgreSQL
+ * refuses root) could not reach it, as in a checkout under /root; then under /var/tmp, named after the
+ * data dir so each checkout and mode keeps its own cluster.
+ */
+function pgDataDir(dataDir) {
+  const inside = path.join(dataDir, 'pg');
+  return reachableByOthers(path.dirname(inside)) ? inside : sharedTmp('oversight-pg', inside);
 }

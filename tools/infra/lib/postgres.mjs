@@ -6,7 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { EMBEDDED_PG_PASSWORD, EMBEDDED_PG_USER, HOST, databaseOf, redact, withDatabase } from './config.mjs';
+import {
+  EMBEDDED_PG_PASSWORD,
+  EMBEDDED_PG_USER,
+  HOST,
+  databaseOf,
+  reachableByOthers,
+  redact,
+  sharedTmp,
+  withDatabase,
+} from './config.mjs';
 import {
   isAlive,
   cmdlineOf,
@@ -42,9 +51,30 @@ async function binaries() {
     );
   }
   const bins = await import(pathToFileURL(entry).href);
-  const nativeDir = path.resolve(path.dirname(bins.postgres), '..');
+  let nativeDir = path.resolve(path.dirname(bins.postgres), '..');
   restoreSymlinks(nativeDir);
-  return { postgres: bins.postgres, initdb: bins.initdb, nativeDir };
+  if (!reachableByOthers(nativeDir)) nativeDir = copyOutOfReach(nativeDir);
+  return {
+    postgres: path.join(nativeDir, 'bin', path.basename(bins.postgres)),
+    initdb: path.join(nativeDir, 'bin', path.basename(bins.initdb)),
+    nativeDir,
+  };
+}
+
+/**
+ * The OS user `postgres` runs the binaries, so they must be where it can read them: a checkout under
+ * /root is not. Copy them (once per installed package) under /var/tmp.
+ */
+function copyOutOfReach(nativeDir) {
+  const stamp = fs.statSync(path.join(nativeDir, 'bin')).mtimeMs;
+  const target = sharedTmp('oversight-pg-native', `${nativeDir}@${stamp}`);
+  if (!fs.existsSync(path.join(target, '.complete'))) {
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(target, 0o755);
+    fs.writeFileSync(path.join(target, '.complete'), '');
+  }
+  return target;
 }
 
 /**
