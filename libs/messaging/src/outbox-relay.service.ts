@@ -160,7 +160,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         .createQueryBuilder()
         .delete()
         .from(OutboxMessageEntity)
-        .where(`published_at < now() - make_interval(hours => :hours)`, { hours: this.options.outboxRetentionHours })
+        .where(`published_at < now() - make_interval(hours => :hours)`, {
+          hours: this.options.outboxRetentionHours,
+        })
         .execute();
     } catch (error) {
       this.logger.warn(`outbox purge failed: ${(error as Error).message}`);
