@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ServiceConfig } from '@oversight/config';
-import { serviceDataSourceOptions, ServiceDataSourceInput } from '@oversight/database';
+import { serviceDataSourceOptions } from '@oversight/database';
 import { MESSAGING_ENTITIES, MessagingModule } from '@oversight/messaging';
 import { ProcessedJobEntity, WorkflowModule } from '@oversight/workflow';
 import { HealthCheck } from './health.controller';
@@ -12,7 +12,8 @@ import { PlatformModule } from './platform.module';
 export interface ServiceCoreInput {
   service: string;
   config: ServiceConfig;
-  entities: ServiceDataSourceInput['entities'];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
   extraHealthChecks?: Record<string, HealthCheck>;
 }
 
@@ -41,7 +42,7 @@ export class ServiceCoreModule {
           serviceDataSourceOptions({
             url: config.databaseUrl,
             service,
-            entities: [...(input.entities as []), ...MESSAGING_ENTITIES, ProcessedJobEntity],
+            entities: [...input.entities, ...MESSAGING_ENTITIES, ProcessedJobEntity],
             migrations: [],
           }),
         ),

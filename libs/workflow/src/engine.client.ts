@@ -178,6 +178,18 @@ export class EngineClient {
     });
   }
 
+  jobs(query: { processInstanceId?: string; topicName?: string }): Promise<
+    {
+      id: string;
+      topicName: string;
+      workerId: string | null;
+      lockExpirationTime: string | null;
+      retries: number | null;
+    }[]
+  > {
+    return this.call(`/external-task?${params(query)}`);
+  }
+
   unlockJob(id: string): Promise<void> {
     return this.call(`/external-task/${id}/unlock`, { method: 'POST' });
   }

@@ -1,8 +1,7 @@
-import { All, Controller, Inject, Req, Res } from '@nestjs/common';
+import { All, Controller, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiError } from '@oversight/platform';
-import { HttpStatus } from '@nestjs/common';
 import { GATEWAY_ROUTES } from './proxy.tokens';
 import { ProxyService } from './proxy.service';
 import { routeTable, upstreamFor } from './routes';

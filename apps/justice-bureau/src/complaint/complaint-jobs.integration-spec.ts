@@ -39,6 +39,7 @@ describe('justice-bureau jobs, delivered twice', () => {
 
   /** Locks the job of one complaint's process, as a worker would (other complaints' jobs are released). */
   async function lockJobOf(type: string, businessKey: string): Promise<LockedJob> {
+    const [instance] = await engine.findProcessInstances({ businessKey });
     return eventually(
       async () => {
         const jobs = await engine.fetchAndLock({
@@ -47,7 +48,12 @@ describe('justice-bureau jobs, delivered twice', () => {
           asyncResponseTimeout: 1000,
           topics: [{ topicName: type, lockDuration: 60000 }],
         });
-        return jobs.find((j) => j.businessKey === businessKey);
+        const mine = jobs.find((j) => j.businessKey === businessKey);
+        if (mine) return mine;
+        // Say what the engine holds, so a failure explains itself.
+        throw new Error(
+          `engine has ${JSON.stringify(await engine.jobs({ processInstanceId: instance?.id }))}`,
+        );
       },
       { what: `a ${type} job for ${businessKey}` },
     );
