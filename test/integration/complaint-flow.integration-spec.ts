@@ -103,8 +103,13 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     });
     expect(complaint.decision).toBe('accept');
 
-    const [instance] = await system.engine.findProcessInstances({ businessKey: receipt.id });
-    expect(instance).toBeUndefined(); // no longer running
+    // The worker commits its effects before it reports the job, so the end follows shortly after.
+    await eventually(
+      async () => (await system.engine.findProcessInstances({ businessKey: receipt.id })).length === 0,
+      {
+        what: 'the process instance to end',
+      },
+    );
     const transfer = await eventually(async () => {
       const t = await transferOf(receipt.id);
       return t.status === 'accepted' && t;

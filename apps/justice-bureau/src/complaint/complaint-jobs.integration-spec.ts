@@ -45,15 +45,14 @@ describe('justice-bureau jobs, delivered twice', () => {
         const jobs = await engine.fetchAndLock({
           workerId: workers.workerId, // as this instance's own worker would
           maxTasks: 50,
-          asyncResponseTimeout: 1000,
+          asyncResponseTimeout: 0, // short polls: see JobWorkerService
           topics: [{ topicName: type, lockDuration: 60000 }],
         });
         const mine = jobs.find((j) => j.businessKey === businessKey);
         if (mine) return mine;
-        // Say what the engine holds, so a failure explains itself.
-        throw new Error(
-          `engine has ${JSON.stringify(await engine.jobs({ processInstanceId: instance?.id }))}`,
-        );
+        // Say what the engine holds (locked by whom, until when), so a failure explains itself.
+        const held = await engine.jobs({ processInstanceId: instance?.id, topicName: type });
+        throw new Error(`engine has ${JSON.stringify(held)}`);
       },
       { what: `a ${type} job for ${businessKey}` },
     );
