@@ -282,7 +282,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     expect((await taskFor(receipt.id)).name).toBe('受理审查');
   });
 
-  it('reports every dependency of every service as up on /health', async () => {
+  it('reports every dependency of every service as up on /health, and documents its API', async () => {
     for (const service of [system.justiceBureau, system.tasklist, system.liaison]) {
       const { status, body } = await http<{ status: string; components: Record<string, { status: string }> }>(
         'GET',
@@ -292,6 +292,11 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       expect(Object.keys(body.components).sort()).toEqual(['database', 'engine', 'kafka']);
       expect(Object.values(body.components).every((c) => c.status === 'up')).toBe(true);
     }
+    const docs = await http<{ paths: Record<string, unknown> }>(
+      'GET',
+      `${system.justiceBureau.url}/docs-json`,
+    );
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/complaints', '/health']));
     const gateway = await http<{ components: Record<string, { status: string }> }>(
       'GET',
       `${system.gateway.url}/health`,
