@@ -164,7 +164,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     const fields = body.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['summary', 'category', 'complainant.phone', 'extra']));
     expect(body.fields.find((f) => f.field === 'summary')).toMatchObject({
-      zh: 'summary：不能为空',
+      zh: '事由摘要：不能为空',
       en: 'summary must not be empty',
     });
     expect(await count()).toEqual(before);

@@ -22,12 +22,26 @@ const CONSTRAINTS: Record<string, (c: string) => Bilingual> = {
   arrayMaxSize: () => ({ zh: '项目过多', en: 'has too many items' }),
 };
 
+/**
+ * The Chinese name of a DTO field, taken from its OpenAPI description ("事由摘要 / summary"), so the
+ * clerk reads 事由摘要 rather than `summary`; the field path itself stays in `field`.
+ */
+function chineseLabel(target: object | undefined, property: string): string | undefined {
+  if (!target) return undefined;
+  const meta = Reflect.getMetadata('swagger/apiModelProperties', Object.getPrototypeOf(target), property) as
+    | { description?: string }
+    | undefined;
+  const zh = meta?.description?.split(' / ')[0]?.trim();
+  return zh && /[\u4e00-\u9fff]/.test(zh) ? zh : undefined;
+}
+
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const label = chineseLabel(error.target, error.property) ?? field;
     const own = Object.entries(error.constraints ?? {}).map(([name, text]) => {
       const wording = CONSTRAINTS[name]?.(text) ?? { zh: `不符合要求（${text}）`, en: text };
-      return { field, zh: `${field}：${wording.zh}`, en: `${field} ${wording.en}` };
+      return { field, zh: `${label}：${wording.zh}`, en: `${field} ${wording.en}` };
     });
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

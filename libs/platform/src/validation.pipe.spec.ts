@@ -1,0 +1,53 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { toFieldErrors } from './validation.pipe';
+
+class PersonDto {
+  @ApiProperty({ description: '联系电话 / phone' })
+  @Matches(/^1\d{10}$/)
+  phone!: string;
+}
+
+class FormDto {
+  @ApiProperty({ description: '事由摘要 / summary' })
+  @IsString()
+  @IsNotEmpty()
+  summary!: string;
+
+  @ApiProperty({ description: 'no Chinese here' })
+  @IsString()
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => PersonDto)
+  person!: PersonDto;
+}
+
+describe('field errors', () => {
+  const errors = toFieldErrors(
+    validateSync(plainToInstance(FormDto, { summary: '', code: 1, person: { phone: '123' } })),
+  );
+
+  it('names a field by its Chinese label and keeps the path for machines and English', () => {
+    expect(errors).toContainEqual({
+      field: 'summary',
+      zh: '事由摘要：不能为空',
+      en: 'summary must not be empty',
+    });
+  });
+
+  it('falls back to the field path when the field has no Chinese label', () => {
+    expect(errors).toContainEqual({ field: 'code', zh: 'code：必须是文字', en: 'code must be text' });
+  });
+
+  it('reports nested fields with their full path', () => {
+    expect(errors).toContainEqual({
+      field: 'person.phone',
+      zh: '联系电话：格式不正确',
+      en: 'person.phone has the wrong format',
+    });
+  });
+});
