@@ -269,6 +269,15 @@ export class EngineClient {
     return this.call('/process-instance', { body: { processInstanceIds: ids } });
   }
 
+  historicProcessInstances(query: {
+    businessKey?: string;
+    processDefinitionKey?: string;
+  }): Promise<{ id: string; state: string }[]> {
+    return this.call(
+      `/history/process-instance?${params({ processInstanceBusinessKey: query.businessKey, processDefinitionKey: query.processDefinitionKey })}`,
+    );
+  }
+
   historicProcessInstance(id: string): Promise<{ id: string; state: string; endTime: string | null }> {
     return this.call(`/history/process-instance/${encodeURIComponent(id)}`);
   }

@@ -1,7 +1,15 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@oversight/config';
 import { JOB, PROCESS, SERVICE, TOPIC } from '@oversight/contracts';
-import { complaintFixture, eventually, http, RunningService, startServiceForTest } from '@oversight/testing';
+import {
+  complaintFixture,
+  DAY_MS,
+  EngineClock,
+  eventually,
+  http,
+  RunningService,
+  startServiceForTest,
+} from '@oversight/testing';
 import { EngineClient, JobWorkerService, LockedJob } from '@oversight/workflow';
 import { AppModule } from '../app.module';
 import { JusticeBureauConfig } from '../justice-bureau.config';
@@ -119,5 +127,35 @@ describe('justice-bureau jobs, delivered twice', () => {
       return h.state === 'COMPLETED' && h;
     });
     expect(history.endTime).not.toBeNull();
+  });
+
+  it('raises one overdue notice when its job arrives twice', async () => {
+    const clock = new EngineClock(process.env.ENGINE_URL!);
+    const { body: receipt } = await http<{ id: string }>(
+      'POST',
+      `${jb.url}/api/complaints`,
+      complaintFixture(),
+    );
+    await eventually(async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0]);
+    let job: LockedJob;
+    try {
+      await clock.advance(16 * DAY_MS);
+      job = await lockJobOf(JOB.raiseOverdueNotice, receipt.id);
+    } finally {
+      await clock.reset();
+    }
+    const first = await workers.run(job);
+    const second = await workers.run(job);
+    expect(first).toEqual({ kind: 'complete', variables: {} });
+    expect(second).toEqual(first);
+    const events = await db.query(
+      `SELECT count(*)::int AS n FROM justice_bureau.outbox_message WHERE topic = $1 AND message_key = $2`,
+      [TOPIC.complaintOverdue, receipt.id],
+    );
+    expect(events[0].n).toBe(1);
+    const [complaint] = await db.query(`SELECT overdue_at FROM justice_bureau.complaint WHERE id = $1`, [
+      receipt.id,
+    ]);
+    expect(complaint.overdue_at).not.toBeNull();
   });
 });
