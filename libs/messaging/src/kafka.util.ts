@@ -1,6 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 
+const RETRIED_BY_KAFKAJS =
+  /^(Response \w+\(|Failed to connect to seed broker|Connection error|Connection timeout)/;
+
 /** A kafkajs client whose log lines go through Nest's logger, warnings and errors only. */
 export function createKafka(clientId: string, brokers: string[]): Kafka {
   const logger = new Logger(`kafka:${clientId}`);
@@ -15,7 +18,10 @@ export function createKafka(clientId: string, brokers: string[]): Kafka {
       ({ level, log }) => {
         const { message, ...extra } = log;
         const line = `${message} ${JSON.stringify(extra)}`;
-        if (level <= logLevel.ERROR) logger.error(line);
+        // Protocol responses and connection attempts that kafkajs itself retries are not ours to
+        // report: a failure that matters surfaces in the relay, the consumer or /health.
+        if (RETRIED_BY_KAFKAJS.test(message)) logger.debug(line);
+        else if (level <= logLevel.ERROR) logger.error(line);
         else logger.warn(line);
       },
   });
