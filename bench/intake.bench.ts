@@ -41,6 +41,7 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
+  // A real dynamic import: TypeScript would compile `import()` to `require()`, which cannot load ES modules.
   const { startInfra } = await (new Function('p', 'return import(p)')(
     `${__dirname}/../../tools/infra/index.mjs`,
   ) as Promise<{
