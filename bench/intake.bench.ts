@@ -6,13 +6,12 @@
  */
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@oversight/config';
+import { loadConfig, ServiceConfig } from '@oversight/config';
 import { PROCESS, SERVICE } from '@oversight/contracts';
 import { migrate } from '@oversight/database';
 import { createServiceApp } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
 import { AppModule } from '../apps/justice-bureau/src/app.module';
-import { JusticeBureauConfig } from '../apps/justice-bureau/src/justice-bureau.config';
 import { buildDataSourceOptions } from '../apps/justice-bureau/src/justice-bureau.datasource';
 
 const arg = (name: string, fallback: number) => {
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '100',
   };
-  const config = loadConfig(JusticeBureauConfig, env);
+  const config = loadConfig(ServiceConfig, env);
   await migrate(buildDataSourceOptions(config.databaseUrl));
   const app = await createServiceApp(AppModule.forRoot(config), {
     service: SERVICE.justiceBureau,

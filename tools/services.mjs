@@ -9,15 +9,8 @@ const require = createRequire(import.meta.url);
 /** Services with their ports, read from the compiled contracts (the one place ports are declared). */
 export function services() {
   const { DEFAULT_PORT } = require(path.join(ROOT, 'dist', 'libs', 'contracts', 'src', 'bodies.js'));
-  const order = [
-    'justice-bureau',
-    'procuratorate',
-    'discipline-commission',
-    'peoples-congress',
-    'tasklist',
-    'liaison',
-    'gateway',
-  ];
+  // Gateway last: it fronts the others.
+  const order = Object.keys(DEFAULT_PORT).sort((a, b) => (a === 'gateway') - (b === 'gateway'));
   return order.map((name) => ({ name, port: DEFAULT_PORT[name], migrations: name !== 'gateway' }));
 }
 

@@ -6,7 +6,6 @@ import { RunningService, startServiceForTest } from '@oversight/testing';
 import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { AppModule as JusticeBureauModule } from '../../apps/justice-bureau/src/app.module';
-import { JusticeBureauConfig } from '../../apps/justice-bureau/src/justice-bureau.config';
 import { buildDataSourceOptions as justiceBureauDs } from '../../apps/justice-bureau/src/justice-bureau.datasource';
 import { AppModule as LiaisonModule } from '../../apps/liaison/src/app.module';
 import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liaison.datasource';
@@ -35,7 +34,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
   const url = merged.DATABASE_URL as string;
   const justiceBureau = await startServiceForTest({
     service: SERVICE.justiceBureau,
-    module: JusticeBureauModule.forRoot(loadConfig(JusticeBureauConfig, merged)),
+    module: JusticeBureauModule.forRoot(loadConfig(ServiceConfig, merged)),
     dataSource: justiceBureauDs(url),
   });
   const tasklist = await startServiceForTest({

@@ -1,14 +1,14 @@
+import { ServiceConfig } from '@oversight/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
 import { ComplaintModule } from './complaint/complaint.module';
-import { JusticeBureauConfig } from './justice-bureau.config';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: JusticeBureauConfig): DynamicModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -7,13 +7,13 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
 import { InboxMessageEntity } from './inbox-message.entity';
 import { KAFKA_EVENT_HANDLER, KafkaEventHandler } from './kafka-event-handler.decorator';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
-import { sleep } from './kafka.util';
+import { connectProducer, sleep } from './kafka.util';
 import { RetryableError } from './retryable.error';
 import { OutboxService } from './outbox.service';
 
@@ -96,10 +96,6 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await this.dlqProducer?.disconnect().catch(() => undefined);
   }
 
-  get topics(): string[] {
-    return this.handlers.map((h) => h.topic);
-  }
-
   private async ensureTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
@@ -179,13 +175,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     partition: number,
   ): Promise<void> {
     this.logger.error(`dead-lettering a message of ${topic}[${partition}]: ${reason}`);
-    if (!this.dlqProducer) {
-      this.dlqProducer = this.kafka.producer({
-        allowAutoTopicCreation: true,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await this.dlqProducer.connect();
-    }
+    this.dlqProducer ??= await connectProducer(this.kafka);
     await this.dlqProducer.send({
       topic: deadLetterTopic(topic),
       acks: -1,

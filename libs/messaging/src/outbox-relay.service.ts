@@ -6,11 +6,12 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Kafka, Producer } from 'kafkajs';
 import { DataSource, In, IsNull } from 'typeorm';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { connectProducer, WakeableSleep } from './kafka.util';
 
 const BATCH = 200;
 const MAX_BACKOFF_MS = 5000;
@@ -26,7 +27,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private producer: Producer | null = null;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
-  private wake: (() => void) | null = null;
+  private readonly pause = new WakeableSleep();
   private pendingKick = false;
   private unsubscribe: (() => void) | null = null;
   private consecutiveFailures = 0;
@@ -54,14 +55,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  get healthy(): boolean {
-    return this.consecutiveFailures === 0;
-  }
-
   private kick(): void {
     this.pendingKick = true;
     // While backing off from a failure, new events wait for the back-off; shutdown never waits.
-    if (this.consecutiveFailures === 0 || !this.running) this.wake?.();
+    if (this.consecutiveFailures === 0 || !this.running) this.pause.wake();
   }
 
   private async loop(): Promise<void> {
@@ -88,31 +85,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private idle(ms: number): Promise<void> {
-    if (!this.running || (this.pendingKick && this.consecutiveFailures === 0)) {
-      this.pendingKick = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.pendingKick = false;
-        resolve();
-      };
-    });
+  private async idle(ms: number): Promise<void> {
+    if (this.running && !(this.pendingKick && this.consecutiveFailures === 0)) await this.pause.sleep(ms);
+    this.pendingKick = false;
   }
 
   private async connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.kafka.producer({
-        allowAutoTopicCreation: true,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      this.producer = producer;
-    }
+    this.producer ??= await connectProducer(this.kafka);
     return this.producer;
   }
 

@@ -243,18 +243,6 @@ export class EngineClient {
     return this.call(`/task/${encodeURIComponent(id)}`);
   }
 
-  taskCandidateGroups(id: string): Promise<string[]> {
-    return this.call<{ type: string; groupId: string | null }[]>(
-      `/task/${encodeURIComponent(id)}/identity-links`,
-    ).then((links) =>
-      links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string),
-    );
-  }
-
-  taskVariables(id: string): Promise<EngineVariables> {
-    return this.call(`/task/${encodeURIComponent(id)}/variables`);
-  }
-
   completeTask(id: string, variables: PlainVariables): Promise<void> {
     return this.call(`/task/${encodeURIComponent(id)}/complete`, {
       body: { variables: toEngineVariables(variables) },
@@ -280,10 +268,6 @@ export class EngineClient {
 
   historicProcessInstance(id: string): Promise<{ id: string; state: string; endTime: string | null }> {
     return this.call(`/history/process-instance/${encodeURIComponent(id)}`);
-  }
-
-  incidents(query: { processInstanceId?: string } = {}): Promise<{ id: string; incidentMessage: string }[]> {
-    return this.call(`/incident?${params(query)}`);
   }
 }
 

@@ -10,7 +10,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { OutboxService } from '@oversight/messaging';
+import { OutboxService, WakeableSleep } from '@oversight/messaging';
 import { EngineClient, LockedJob } from './engine.client';
 import { EngineHttpError } from './engine.errors';
 import { JOB_WORKER, JobHandler, JobResult, JobWorkerOptions } from './job-worker.decorator';
@@ -53,7 +53,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   readonly workerId: string;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
-  private wake: (() => void) | null = null;
+  private readonly idle = new WakeableSleep();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -84,7 +84,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   /** Stops polling; jobs in hand finish, jobs that arrive after this are handed straight back. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loopDone;
   }
 
@@ -93,7 +93,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async loop(): Promise<void> {
-    let idle = IDLE_MIN_MS;
+    let idleMs = IDLE_MIN_MS;
     let failures = 0;
     while (this.running) {
       try {
@@ -112,30 +112,19 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
           break;
         }
         if (jobs.length > 0) {
-          idle = IDLE_MIN_MS;
+          idleMs = IDLE_MIN_MS;
           await Promise.all(jobs.map((job) => this.run(job)));
           continue;
         }
-        await this.pause(idle);
-        idle = Math.min(IDLE_MAX_MS, idle * 2);
+        await this.idle.sleep(idleMs);
+        idleMs = Math.min(IDLE_MAX_MS, idleMs * 2);
       } catch (error) {
         if (!this.running) break;
         failures += 1;
         this.logger.warn(`fetching jobs failed (${failures}x): ${(error as Error).message}`);
-        await this.pause(Math.min(5000, 250 * 2 ** failures));
+        await this.idle.sleep(Math.min(5000, 250 * 2 ** failures));
       }
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 
   /** Runs one job through its handler and reports the outcome. Exposed for tests of redelivery. */

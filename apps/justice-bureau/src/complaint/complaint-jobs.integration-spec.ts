@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@oversight/config';
+import { loadConfig, ServiceConfig } from '@oversight/config';
 import { JOB, PROCESS, SERVICE, TOPIC } from '@oversight/contracts';
 import {
   complaintFixture,
@@ -12,7 +12,6 @@ import {
 } from '@oversight/testing';
 import { EngineClient, JobWorkerService, LockedJob } from '@oversight/workflow';
 import { AppModule } from '../app.module';
-import { JusticeBureauConfig } from '../justice-bureau.config';
 import { buildDataSourceOptions } from '../justice-bureau.datasource';
 
 /**
@@ -26,7 +25,7 @@ describe('justice-bureau jobs, delivered twice', () => {
   let workers: JobWorkerService;
 
   beforeAll(async () => {
-    const config = loadConfig(JusticeBureauConfig, {
+    const config = loadConfig(ServiceConfig, {
       ...process.env,
       BPMN_DIR: `${__dirname}/../../../../bpmn`,
       ENGINE_WORKERS: 'false',

@@ -8,7 +8,16 @@ import {
   TOPIC,
 } from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
-import { bpmnError, complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import {
+  bpmnError,
+  complete,
+  fail,
+  fromEngineVariables,
+  JobHandler,
+  JobResult,
+  JobWorker,
+  LockedJob,
+} from '@oversight/workflow';
 import { ComplaintEntity, ComplaintStatus } from './complaint.entity';
 
 const STATUS: Record<AcceptanceDecision, ComplaintStatus> = {
@@ -25,8 +34,9 @@ export class RecordAcceptanceDecisionWorker implements JobHandler {
 
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const complaintId = job.businessKey ?? '';
-    const decision = job.variables.decision?.value as AcceptanceDecision | undefined;
-    const reason = (job.variables.reason?.value as string | undefined) ?? undefined;
+    const vars = fromEngineVariables(job.variables);
+    const decision = vars.decision as AcceptanceDecision | undefined;
+    const reason = typeof vars.reason === 'string' ? vars.reason : undefined;
     if (!decision || !(decision in STATUS))
       return fail(`decision variable missing or invalid: ${String(decision)}`);
     const complaint = await manager.findOneBy(ComplaintEntity, { id: complaintId });
