@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const db = app.get(DataSource);
 
   const file = async (i: number): Promise<string> => {
-    const response = await fetch(`${url}/api/complaints`, {
+    const response = await fetch(`${url}/api/public/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -1,6 +1,6 @@
 import { Kafka, Partitioners, RecordMetadata } from 'kafkajs';
 import { deadLetterTopic, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
-import { complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
+import { AS_STAFF, complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
 import { startSystem, System } from './system';
 
 interface Receipt {
@@ -43,7 +43,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   async function fileComplaint(overrides: Record<string, unknown> = {}): Promise<Receipt> {
     const { status, body } = await http<Receipt>(
       'POST',
-      `${system.api}/complaints`,
+      `${system.api}/public/complaints`,
       complaintFixture(overrides),
     );
     expect(status).toBe(201);
@@ -98,17 +98,23 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       const { body } = await http<{ status: string; decision: string }>(
         'GET',
         `${system.api}/complaints/${receipt.id}`,
+        undefined,
+        AS_STAFF,
       );
       return body.status === 'accepted' && body;
     });
     expect(complaint.decision).toBe('accept');
 
-    // The worker commits its effects before it reports the job, so the end follows shortly after.
+    // Accepted: the process moves on to assignment (交办).
     await eventually(
-      async () => (await system.engine.findProcessInstances({ businessKey: receipt.id })).length === 0,
-      {
-        what: 'the process instance to end',
-      },
+      async () =>
+        (
+          await system.engine.listTasks({
+            processInstanceBusinessKey: receipt.id,
+            taskDefinitionKey: 'assign-agency',
+          })
+        ).length === 1,
+      { what: 'the assignment task to open' },
     );
     const transfer = await eventually(async () => {
       const t = await transferOf(receipt.id);
@@ -151,7 +157,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       message: { zh: string };
     }>(
       'POST',
-      `${system.api}/complaints`,
+      `${system.api}/public/complaints`,
       complaintFixture({
         summary: '',
         category: 'gossip',
@@ -173,7 +179,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   it('refuses a complaint against an organisation that does not exist with 422', async () => {
     const { status, body } = await http<{ message: { zh: string; en: string } }>(
       'POST',
-      `${system.api}/complaints`,
+      `${system.api}/public/complaints`,
       complaintFixture({ respondentOrg: 'nosuch' }),
     );
     expect(status).toBe(422);
@@ -286,7 +292,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       const t = await transferOf(receipt.id);
       return t.overdue && t;
     });
-    expect(transfer.history.map((h) => h.eventType)).toContain(TOPIC.complaintOverdue);
+    expect(transfer.history.map((h) => h.eventType)).toContain(TOPIC.complaintSupervisionNotice);
     // The boundary timer does not cancel the review: the task is still there to be done.
     expect((await taskFor(receipt.id)).name).toBe('受理审查');
   });
@@ -305,7 +311,14 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       'GET',
       `${system.justiceBureau.url}/docs-json`,
     );
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/complaints', '/health']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/complaints',
+        '/api/public/complaints',
+        '/open311/v2/requests',
+        '/health',
+      ]),
+    );
     const gateway = await http<{ components: Record<string, { status: string }> }>(
       'GET',
       `${system.gateway.url}/health`,
@@ -327,7 +340,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       data: { complaintId: '00000000-0000-4000-8000-00000000dead' },
     };
     await producer.send({
-      topic: TOPIC.complaintOverdue,
+      topic: TOPIC.complaintSupervisionNotice,
       messages: [{ key, value: 'this is not an event' }],
     });
     await producer.send({
@@ -340,7 +353,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     const consumer = kafka.consumer({ groupId: `dlq-reader-${Date.now()}` });
     await consumer.connect();
     await consumer.subscribe({
-      topics: [deadLetterTopic(TOPIC.complaintOverdue), deadLetterTopic(TOPIC.complaintRegistered)],
+      topics: [deadLetterTopic(TOPIC.complaintSupervisionNotice), deadLetterTopic(TOPIC.complaintRegistered)],
       fromBeginning: true,
     });
     await consumer.run({
@@ -356,7 +369,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     }
     expect(seen).toEqual(
       expect.arrayContaining([
-        { topic: deadLetterTopic(TOPIC.complaintOverdue), reason: 'poison message: not JSON' },
+        { topic: deadLetterTopic(TOPIC.complaintSupervisionNotice), reason: 'poison message: not JSON' },
         expect.objectContaining({
           topic: deadLetterTopic(TOPIC.complaintRegistered),
           reason: expect.stringMatching(/ComplaintRegisteredConsumer failed 3x: complaint .* does not exist/),

@@ -15,7 +15,7 @@ describe('an engine outage', () => {
   });
 
   it('answers 503 in both languages without hanging, keeps intake open, and catches up after a restart', async () => {
-    const before = await http<{ id: string }>('POST', `${system.api}/complaints`, complaintFixture());
+    const before = await http<{ id: string }>('POST', `${system.api}/public/complaints`, complaintFixture());
     await eventually(
       async () => (await system.engine.listTasks({ processInstanceBusinessKey: before.body.id }))[0],
     );
@@ -34,7 +34,7 @@ describe('an engine outage', () => {
     // Intake does not need the engine: the complaint is stored and its process starts once it is back.
     const during = await http<{ id: string }>(
       'POST',
-      `${system.api}/complaints`,
+      `${system.api}/public/complaints`,
       complaintFixture({ summary: '引擎停机期间的投诉' }),
     );
     expect(during.status).toBe(201);

@@ -20,7 +20,7 @@ describe('a Kafka outage', () => {
     for (let i = 0; i < 5; i += 1) {
       const { status, body } = await http<{ id: string }>(
         'POST',
-        `${system.justiceBureau.url}/api/complaints`,
+        `${system.justiceBureau.url}/api/public/complaints`,
         complaintFixture({ summary: `停机期间的投诉 ${i}` }),
       );
       expect(status).toBe(201); // durable in PostgreSQL, acknowledged without Kafka

@@ -2,6 +2,7 @@ import { SERVICE } from '@oversight/contracts';
 import { serviceDataSourceOptions } from '@oversight/database';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { CreateComplaintTables1764115200000 } from './migrations/1764115200000-create-complaint-tables';
+import { ComplaintHandling1764201600000 } from './migrations/1764201600000-complaint-handling';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -9,5 +10,5 @@ export const buildDataSourceOptions = (url: string) =>
     url,
     service: SERVICE.justiceBureau,
     entities: JUSTICE_BUREAU_ENTITIES,
-    migrations: [CreateComplaintTables1764115200000],
+    migrations: [CreateComplaintTables1764115200000, ComplaintHandling1764201600000],
   });

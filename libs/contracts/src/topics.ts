@@ -3,7 +3,17 @@ export const TOPIC = {
   complaintRegistered: 'justice-bureau.complaint.registered.v1',
   complaintProcessStarted: 'justice-bureau.complaint.process-started.v1',
   complaintAcceptanceDecided: 'justice-bureau.complaint.acceptance-decided.v1',
-  complaintOverdue: 'justice-bureau.complaint.overdue.v1',
+  complaintAssigned: 'justice-bureau.complaint.assigned.v1',
+  complaintAssignmentObjected: 'justice-bureau.complaint.assignment-objected.v1',
+  complaintDraftSubmitted: 'justice-bureau.complaint.draft-submitted.v1',
+  complaintDraftReviewed: 'justice-bureau.complaint.draft-reviewed.v1',
+  complaintReplied: 'justice-bureau.complaint.replied.v1',
+  complaintDeadlineExtended: 'justice-bureau.complaint.deadline-extended.v1',
+  complaintSupervisionNotice: 'justice-bureau.complaint.supervision-notice-raised.v1',
+  complaintMisconductFound: 'justice-bureau.complaint.misconduct-found.v1',
+  complaintAppealed: 'justice-bureau.complaint.appealed.v1',
+  complaintAppealDecided: 'justice-bureau.complaint.appeal-decided.v1',
+  complaintClosed: 'justice-bureau.complaint.closed.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

@@ -6,12 +6,39 @@ export const PROCESS = {
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
 export const JOB = {
   recordAcceptanceDecision: 'justice-bureau.record-acceptance-decision',
-  raiseOverdueNotice: 'justice-bureau.raise-overdue-notice',
+  recordAssignment: 'justice-bureau.record-assignment',
+  recordObjection: 'justice-bureau.record-objection',
+  closeObjectionWindow: 'justice-bureau.close-objection-window',
+  recordDraftReply: 'justice-bureau.record-draft-reply',
+  recordReview: 'justice-bureau.record-review',
+  recordReply: 'justice-bureau.record-reply',
+  recordExtensionDecision: 'justice-bureau.record-extension-decision',
+  recordFollowUp: 'justice-bureau.record-follow-up',
+  recordAppealDecision: 'justice-bureau.record-appeal-decision',
+  closeComplaint: 'justice-bureau.close-complaint',
+  raiseSupervisionNotice: 'justice-bureau.raise-supervision-notice',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
 export const USER_TASK = {
   acceptanceReview: 'acceptance-review',
+  assignAgency: 'assign-agency',
+  agencyHandling: 'agency-handling',
+  reviewDraft: 'review-draft',
+  replyComplainant: 'reply-complainant',
+  approveExtension: 'approve-extension',
+  followUpVisit: 'follow-up-visit',
+  appealReview: 'appeal-review',
+  appealRecheck: 'appeal-recheck',
+} as const;
+
+/** Message names correlated to running instances by business key. */
+export const MESSAGE = {
+  complaintAssignmentObjected: 'complaint-assignment-objected',
+  complaintExtensionRequested: 'complaint-extension-requested',
+  complaintDeadlineExtended: 'complaint-deadline-extended',
+  complaintAppealRequested: 'complaint-appeal-requested',
+  complaintRecheckRequested: 'complaint-recheck-requested',
 } as const;
 
 /** BPMN error codes (UPPER_SNAKE), catalogued in bpmn/README.md. */

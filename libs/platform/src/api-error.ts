@@ -43,3 +43,8 @@ export const badRequest = (message: Bilingual, fields?: FieldError[]) =>
 
 export const unavailable = (message: Bilingual) =>
   new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', message);
+
+export const forbidden = (message: Bilingual) => new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
+
+export const payloadTooLarge = (message: Bilingual) =>
+  new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message);

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, urlencoded } from 'express';
 import { ErrorFilter } from './error.filter';
 import { createValidationPipe } from './validation.pipe';
 
@@ -25,6 +25,8 @@ export async function createServiceApp(
     bodyParser: false,
   });
   app.use(json({ limit: input.bodyLimit ?? '1mb' }));
+  // Form posts (Open311 clients, plain HTML forms); multipart uploads are parsed per route.
+  app.use(urlencoded({ extended: false, limit: input.bodyLimit ?? '1mb' }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

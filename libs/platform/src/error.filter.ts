@@ -56,7 +56,11 @@ export class ErrorFilter implements ExceptionFilter {
 
 function generic(status: number, text: string) {
   if (status === 404) return { zh: '未找到请求的资源。', en: text || 'Not found.' };
-  if (status === 413) return { zh: '提交的内容过大。', en: 'The request is too large.' };
+  if (status === 413)
+    return {
+      zh: '提交的内容或附件超过大小限制。',
+      en: 'The request or an attachment exceeds the size limit.',
+    };
   if (status === 400) return { zh: '请求格式有误。', en: text || 'Bad request.' };
   return { zh: '请求未能完成。', en: text || 'The request failed.' };
 }

@@ -1,4 +1,5 @@
 export * from './api-error';
+export * from './caller';
 export * from './validation.pipe';
 export * from './error.filter';
 export * from './health.controller';

@@ -12,3 +12,8 @@ export function complaintFixture(overrides: Record<string, unknown> = {}): Recor
     ...overrides,
   };
 }
+
+/** Caller headers (until the identity issue): a justice-bureau clerk, its head, an agency's officer. */
+export const AS_STAFF = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'clerk-wang' };
+export const AS_HEAD = { ...AS_STAFF, 'x-oversight-user': 'head-li', 'x-oversight-roles': 'head' };
+export const asAgency = (org: string) => ({ 'x-oversight-org': org, 'x-oversight-user': `officer-${org}` });

@@ -3,3 +3,4 @@ export * from './engine-clock.util';
 export * from './service-app.util';
 export * from './fixtures';
 export * from './infra-control.util';
+export * from './pdf-text';

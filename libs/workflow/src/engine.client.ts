@@ -163,6 +163,13 @@ export class EngineClient {
     });
   }
 
+  /** Sets (creates or overwrites) variables of a running process instance, in its top scope. */
+  setProcessVariables(processInstanceId: string, variables: PlainVariables): Promise<void> {
+    return this.call(`/process-instance/${processInstanceId}/variables`, {
+      body: { modifications: toEngineVariables(variables) },
+    });
+  }
+
   fetchAndLock(input: {
     workerId: string;
     topics: { topicName: string; lockDuration: number }[];

@@ -166,29 +166,43 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async report(job: LockedJob, worker: Registered, outcome: JobResult): Promise<void> {
-    try {
-      if (outcome.kind === 'complete') {
-        await this.engine.completeJob(job.id, this.workerId, outcome.variables);
-      } else if (outcome.kind === 'bpmn-error') {
-        await this.engine.throwBpmnError(job.id, this.workerId, outcome.code, outcome.message);
-      } else {
-        const retries = Math.max(0, (job.retries ?? worker.options.retries) - 1);
-        const backoff = 1000 * 2 ** (worker.options.retries - retries);
-        this.logger.warn(
-          `job ${job.topicName}/${job.id} failed, ${retries} retries left: ${outcome.message}`,
-        );
-        await this.engine.failJob(job.id, this.workerId, {
-          message: outcome.message,
-          retries,
-          retryTimeoutMs: backoff,
-        });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.reportOnce(job, worker, outcome);
+        return;
+      } catch (error) {
+        // Two branches of one instance finishing together (a parallel join, a message) make the engine
+        // refuse one with an optimistic-locking conflict: report again at once, not after the lock.
+        const conflict =
+          error instanceof EngineHttpError && /OptimisticLocking|concurrently/.test(error.message);
+        if (conflict && attempt < 5) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
+        // 404: the job is already gone (completed by an earlier delivery); anything else: the lock expires
+        // and the engine offers the job again, which the processed_job row turns into a pure re-report.
+        if (!(error instanceof EngineHttpError && error.status === 404)) {
+          this.logger.warn(`reporting job ${job.id} failed: ${(error as Error).message}`);
+        }
+        return;
       }
-    } catch (error) {
-      // 404: the job is already gone (completed by an earlier delivery); anything else: the lock expires
-      // and the engine offers the job again, which the processed_job row turns into a pure re-report.
-      if (!(error instanceof EngineHttpError && error.status === 404)) {
-        this.logger.warn(`reporting job ${job.id} failed: ${(error as Error).message}`);
-      }
+    }
+  }
+
+  private async reportOnce(job: LockedJob, worker: Registered, outcome: JobResult): Promise<void> {
+    if (outcome.kind === 'complete') {
+      await this.engine.completeJob(job.id, this.workerId, outcome.variables);
+    } else if (outcome.kind === 'bpmn-error') {
+      await this.engine.throwBpmnError(job.id, this.workerId, outcome.code, outcome.message);
+    } else {
+      const retries = Math.max(0, (job.retries ?? worker.options.retries) - 1);
+      const backoff = 1000 * 2 ** (worker.options.retries - retries);
+      this.logger.warn(`job ${job.topicName}/${job.id} failed, ${retries} retries left: ${outcome.message}`);
+      await this.engine.failJob(job.id, this.workerId, {
+        message: outcome.message,
+        retries,
+        retryTimeoutMs: backoff,
+      });
     }
   }
 }

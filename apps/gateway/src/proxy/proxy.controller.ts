@@ -6,16 +6,16 @@ import { GATEWAY_ROUTES } from './proxy.tokens';
 import { ProxyService } from './proxy.service';
 import { routeTable, upstreamFor } from './routes';
 
-/** The single HTTP entry for the console and the public: `/api/...` goes to the owning service. */
+/** The single HTTP entry for the console and the public: each path prefix goes to the owning service. */
 @ApiExcludeController()
-@Controller('api')
+@Controller()
 export class ProxyController {
   constructor(
     private readonly proxy: ProxyService,
     @Inject(GATEWAY_ROUTES) private readonly routes: ReturnType<typeof routeTable>,
   ) {}
 
-  @All('*path')
+  @All(['api/*path', 'open311/*path', 'public/*path'])
   async forward(@Req() req: Request, @Res() res: Response): Promise<void> {
     const upstream = upstreamFor(this.routes, req.path);
     if (!upstream) {
@@ -24,11 +24,14 @@ export class ProxyController {
         en: `No such API: ${req.path}`,
       });
     }
-    // The JSON body parser has already read JSON requests; other bodies are forwarded as raw bytes.
+    // The body parsers have already read JSON and form posts; other bodies are forwarded as raw bytes.
+    const parsed = req.body !== undefined && typeof req.is === 'function';
     const body =
-      req.body !== undefined && typeof req.is === 'function' && req.is('application/json')
+      parsed && req.is('application/json')
         ? JSON.stringify(req.body)
-        : await readRaw(req);
+        : parsed && req.is('application/x-www-form-urlencoded')
+          ? new URLSearchParams(req.body as Record<string, string>).toString()
+          : await readRaw(req);
     const answer = await this.proxy.forward(upstream, {
       method: req.method,
       path: req.originalUrl,
@@ -36,6 +39,7 @@ export class ProxyController {
       body,
     });
     if (answer.contentType) res.setHeader('content-type', answer.contentType);
+    if (answer.contentDisposition) res.setHeader('content-disposition', answer.contentDisposition);
     res.status(answer.status).send(answer.body);
   }
 }

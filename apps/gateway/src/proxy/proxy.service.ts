@@ -6,10 +6,21 @@ import type { Upstream } from './routes';
 export interface ProxiedResponse {
   status: number;
   contentType: string | null;
+  contentDisposition: string | null;
   body: Buffer;
 }
 
-const FORWARDED_HEADERS = ['content-type', 'accept', 'accept-language', 'authorization', 'x-request-id'];
+// x-oversight-*: who is calling, until the identity issue replaces these headers with verified tokens.
+const FORWARDED_HEADERS = [
+  'content-type',
+  'accept',
+  'accept-language',
+  'authorization',
+  'x-request-id',
+  'x-oversight-user',
+  'x-oversight-org',
+  'x-oversight-roles',
+];
 
 /** Forwards requests to services, one circuit breaker per service: a dead service answers 503 at once. */
 @Injectable()
@@ -26,6 +37,7 @@ export class ProxyService {
           return {
             status: response.status,
             contentType: response.headers.get('content-type'),
+            contentDisposition: response.headers.get('content-disposition'),
             body: Buffer.from(await response.arrayBuffer()),
           };
         },

@@ -10,6 +10,11 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
   return [
     ['/api/complaints', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/organisations', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/agency', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/public', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/negative-list', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/open311', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/public', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/tasks', { service: 'tasklist', url: config.tasklistUrl }],
     ['/api/liaison', { service: 'liaison', url: config.liaisonUrl }],
   ];

@@ -68,7 +68,7 @@ describe('justice-bureau jobs, delivered twice', () => {
   it('records an acceptance decision once when its job arrives twice', async () => {
     const { body: receipt } = await http<{ id: string }>(
       'POST',
-      `${jb.url}/api/complaints`,
+      `${jb.url}/api/public/complaints`,
       complaintFixture({ anonymous: true, complainant: undefined }),
     );
     const task = await eventually(
@@ -109,7 +109,7 @@ describe('justice-bureau jobs, delivered twice', () => {
   it('ends the process through its error path when the complaint is missing', async () => {
     const { body: receipt } = await http<{ id: string }>(
       'POST',
-      `${jb.url}/api/complaints`,
+      `${jb.url}/api/public/complaints`,
       complaintFixture(),
     );
     const task = await eventually(
@@ -132,14 +132,14 @@ describe('justice-bureau jobs, delivered twice', () => {
     const clock = new EngineClock(process.env.ENGINE_URL!);
     const { body: receipt } = await http<{ id: string }>(
       'POST',
-      `${jb.url}/api/complaints`,
+      `${jb.url}/api/public/complaints`,
       complaintFixture(),
     );
     await eventually(async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0]);
     let job: LockedJob;
     try {
       await clock.advance(16 * DAY_MS);
-      job = await lockJobOf(JOB.raiseOverdueNotice, receipt.id);
+      job = await lockJobOf(JOB.raiseSupervisionNotice, receipt.id);
     } finally {
       await clock.reset();
     }
@@ -149,7 +149,7 @@ describe('justice-bureau jobs, delivered twice', () => {
     expect(second).toEqual(first);
     const events = await db.query(
       `SELECT count(*)::int AS n FROM justice_bureau.outbox_message WHERE topic = $1 AND message_key = $2`,
-      [TOPIC.complaintOverdue, receipt.id],
+      [TOPIC.complaintSupervisionNotice, receipt.id],
     );
     expect(events[0].n).toBe(1);
     const [complaint] = await db.query(`SELECT overdue_at FROM justice_bureau.complaint WHERE id = $1`, [

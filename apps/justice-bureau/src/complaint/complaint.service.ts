@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ComplaintRegisteredV1, TOPIC } from '@oversight/contracts';
+import { dueAt } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { badRequest, notFound, unprocessable } from '@oversight/platform';
-import { DEADLINE_RULES, dueAt } from '../deadline/deadline-rules';
+import { DEADLINE_RULES } from '../deadline/deadline-rules';
 import { OrganisationService } from '../organisation/organisation.service';
+import { AttachmentService, UploadedFileData } from './attachment.service';
+import { appendHistory } from './complaint-history.util';
 import { ComplainantEntity } from './complainant.entity';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintReceipt, RegisterComplaintDto } from './register-complaint.dto';
@@ -21,22 +24,29 @@ export function newTrackingCode(now: Date): string {
   return `TS${date}-${suffix}`;
 }
 
+export const COMPLAINT = { zh: '投诉', en: 'Complaint' };
+
 @Injectable()
 export class ComplaintService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly organisations: OrganisationService,
+    private readonly attachments: AttachmentService,
   ) {}
 
-  /** Stores the complaint, the complainant apart, and the registered event, in one transaction. */
-  async register(dto: RegisterComplaintDto): Promise<ComplaintReceipt> {
+  /**
+   * Stores the complaint, the complainant apart, its attachments and the registered event, in one
+   * transaction: either all of it is kept or none.
+   */
+  async register(dto: RegisterComplaintDto, files: UploadedFileData[] = []): Promise<ComplaintReceipt> {
     if (dto.anonymous && dto.complainant) {
       throw badRequest({
         zh: '匿名投诉不应填写投诉人身份信息。',
         en: 'An anonymous complaint must not carry the complainant’s identity.',
       });
     }
+    this.attachments.validate(files);
     const respondent = await this.organisations.find(dto.respondentOrg);
     if (!respondent) {
       throw unprocessable({
@@ -46,65 +56,81 @@ export class ComplaintService {
     }
     const now = new Date();
     const rule = DEADLINE_RULES.complaintAcceptance;
-    const complaint: ComplaintEntity = Object.assign(new ComplaintEntity(), {
+    const complaint: Partial<ComplaintEntity> = {
       id: randomUUID(),
       trackingCode: newTrackingCode(now),
       channel: dto.channel,
       anonymous: dto.anonymous,
       respondentOrg: respondent.code,
       category: dto.category,
+      matter: dto.matter ?? null,
       summary: dto.summary,
       details: dto.details,
       status: 'registered',
       acceptanceDueAt: dueAt(rule, now),
       acceptanceRule: rule,
-      processInstanceId: null,
-      decision: null,
-      decisionReason: null,
-      decidedAt: null,
-      overdueAt: null,
-    });
-    await this.dataSource.transaction(async (manager) => {
+    };
+    const id = complaint.id as string;
+    const attachments = await this.dataSource.transaction(async (manager) => {
       await manager.insert(ComplaintEntity, complaint);
       if (dto.complainant) {
         await manager.insert(ComplainantEntity, {
-          complaintId: complaint.id,
+          complaintId: id,
           name: dto.complainant.name,
           phone: dto.complainant.phone,
           idNumber: dto.complainant.idNumber ?? null,
           address: dto.complainant.address ?? null,
         });
       }
+      const stored = await this.attachments.store(manager, id, 'complaint', files, null);
+      await appendHistory(manager, {
+        complaintId: id,
+        kind: 'registered',
+        public: true,
+        zh: `投诉已登记，查询码 ${complaint.trackingCode}。将于${complaint.acceptanceDueAt?.toISOString().slice(0, 10)}前决定是否受理。`,
+        en: `Complaint registered, tracking code ${complaint.trackingCode}. Acceptance will be decided by ${complaint.acceptanceDueAt?.toISOString().slice(0, 10)}.`,
+        sourceKey: `register:${id}`,
+      });
       await this.outbox.record<ComplaintRegisteredV1>(manager, {
         topic: TOPIC.complaintRegistered,
-        subject: complaint.id,
+        subject: id,
         data: {
-          complaintId: complaint.id,
-          trackingCode: complaint.trackingCode,
-          channel: complaint.channel,
-          anonymous: complaint.anonymous,
-          respondentOrg: complaint.respondentOrg,
-          category: complaint.category,
-          summary: complaint.summary,
+          complaintId: id,
+          trackingCode: complaint.trackingCode as string,
+          channel: dto.channel,
+          anonymous: dto.anonymous,
+          respondentOrg: respondent.code,
+          category: dto.category,
+          summary: dto.summary,
           registeredAt: now.toISOString(),
-          acceptanceDueAt: complaint.acceptanceDueAt.toISOString(),
+          acceptanceDueAt: (complaint.acceptanceDueAt as Date).toISOString(),
           acceptanceRule: rule,
         },
       });
+      return stored;
     });
     this.outbox.kick();
     return {
-      id: complaint.id,
-      trackingCode: complaint.trackingCode,
-      status: complaint.status,
-      acceptanceDueAt: complaint.acceptanceDueAt.toISOString(),
+      id,
+      trackingCode: complaint.trackingCode as string,
+      status: 'registered',
+      acceptanceDueAt: (complaint.acceptanceDueAt as Date).toISOString(),
       acceptanceRule: { basis: rule.basis, length: rule.length, unit: rule.unit },
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size })),
     };
   }
 
   async get(id: string): Promise<ComplaintEntity> {
     const complaint = await this.dataSource.getRepository(ComplaintEntity).findOneBy({ id });
-    if (!complaint) throw notFound({ zh: '投诉', en: 'Complaint' }, id);
+    if (!complaint) throw notFound(COMPLAINT, id);
+    return complaint;
+  }
+
+  async byTrackingCode(code: string): Promise<ComplaintEntity> {
+    const complaint = await this.dataSource
+      .getRepository(ComplaintEntity)
+      .findOneBy({ trackingCode: code.trim().toUpperCase() });
+    if (!complaint) throw notFound({ zh: '查询码对应的投诉', en: 'Complaint with tracking code' }, code);
     return complaint;
   }
 }

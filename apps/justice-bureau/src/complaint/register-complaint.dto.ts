@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -13,7 +13,9 @@ import {
 } from 'class-validator';
 import type { ComplaintChannel } from '@oversight/contracts';
 
-export const CHANNELS: ComplaintChannel[] = ['web', 'api', 'hotline', 'wechat', 'referral-12345'];
+export const CHANNELS: ComplaintChannel[] = ['web', 'api', 'open311', 'hotline', 'wechat', 'referral-12345'];
+/** Channels only staff may register through (taken by phone or referred by the 12345 hotline). */
+export const STAFF_CHANNELS: ComplaintChannel[] = ['hotline', 'referral-12345', 'wechat'];
 
 /** Categories of enforcement conduct complained about. */
 export const CATEGORIES = {
@@ -56,6 +58,7 @@ export class RegisterComplaintDto {
   channel: ComplaintChannel = 'web';
 
   @ApiProperty({ description: '是否匿名 / anonymous' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   anonymous!: boolean;
 
@@ -82,6 +85,12 @@ export class RegisterComplaintDto {
   @IsIn(Object.keys(CATEGORIES))
   category!: keyof typeof CATEGORIES;
 
+  @ApiPropertyOptional({ description: '涉及执法事项 / enforcement matter complained about', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  matter?: string;
+
   @ApiProperty({ description: '事由摘要 / summary', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
@@ -101,4 +110,5 @@ export interface ComplaintReceipt {
   status: string;
   acceptanceDueAt: string;
   acceptanceRule: { basis: string; length: number; unit: string };
+  attachments: { id: string; filename: string; size: number }[];
 }

@@ -34,7 +34,8 @@ export class TransferProjectionService {
          sender = COALESCE(EXCLUDED.sender, t.sender),
          receiver = COALESCE(EXCLUDED.receiver, t.receiver),
          subject = COALESCE(EXCLUDED.subject, t.subject),
-         due_at = COALESCE(EXCLUDED.due_at, t.due_at),
+         -- Due dates only move later (extensions), so the greatest one is the current one in any order.
+         due_at = GREATEST(EXCLUDED.due_at, t.due_at),
          opened_at = LEAST(EXCLUDED.opened_at, t.opened_at),
          status = CASE WHEN $8::text IS NOT NULL AND (t.status = 'unknown' OR EXCLUDED.status_at >= t.status_at)
                        THEN $8::text ELSE t.status END,

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ComplaintAcceptanceDecidedConsumer } from './complaint-acceptance-decided.consumer';
-import { ComplaintOverdueConsumer } from './complaint-overdue.consumer';
+import { ComplaintAssignedConsumer } from './complaint-assigned.consumer';
+import { ComplaintDeadlineExtendedConsumer } from './complaint-deadline-extended.consumer';
+import { ComplaintRepliedConsumer } from './complaint-replied.consumer';
+import { ComplaintSupervisionNoticeConsumer } from './complaint-supervision-notice.consumer';
 import { ComplaintProcessStartedConsumer } from './complaint-process-started.consumer';
 import { ComplaintRegisteredConsumer } from './complaint-registered.consumer';
 import { TransferController } from './transfer.controller';
@@ -15,7 +18,10 @@ import { TransferService } from './transfer.service';
     ComplaintRegisteredConsumer,
     ComplaintProcessStartedConsumer,
     ComplaintAcceptanceDecidedConsumer,
-    ComplaintOverdueConsumer,
+    ComplaintSupervisionNoticeConsumer,
+    ComplaintAssignedConsumer,
+    ComplaintRepliedConsumer,
+    ComplaintDeadlineExtendedConsumer,
   ],
 })
 export class TransferModule {}

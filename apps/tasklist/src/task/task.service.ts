@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TASK_FORMS } from '@oversight/contracts';
-import { badRequest, notFound } from '@oversight/platform';
+import { badRequest, conflict, notFound } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
 import { TaskCompletionView, TaskQueryDto, TaskView } from './task.dto';
@@ -51,7 +51,16 @@ export class TaskService {
     const done = await this.completions.findOneBy({ taskId: id });
     if (done) return { id, completedAt: done.completedAt.toISOString(), alreadyCompleted: true };
     const task = await this.engineTask(id);
-    const errors = validateTaskVariables(TASK_FORMS[task.taskDefinitionKey] ?? [], variables);
+    const form = TASK_FORMS[task.taskDefinitionKey];
+    if (!form) {
+      // Steps without a generic form (e.g. a complaint's assignment) are completed through the owning
+      // service's business endpoint, which checks what the generic form cannot.
+      throw conflict({
+        zh: '该任务须在业务办理页面完成。',
+        en: 'This task is completed through its business page, not the generic task form.',
+      });
+    }
+    const errors = validateTaskVariables(form, variables);
     if (errors.length > 0) {
       throw badRequest(
         { zh: '表单填写有误，请按提示修改。', en: 'The form has errors; please correct them.' },

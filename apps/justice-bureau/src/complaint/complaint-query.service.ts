@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DataSource, FindOptionsWhere, IsNull, Not } from 'typeorm';
+import { notFound } from '@oversight/platform';
+import { AttachmentService } from './attachment.service';
+import {
+  AppealEntity,
+  ComplaintEventEntity,
+  ExtensionRequestEntity,
+  SupervisionNoticeEntity,
+} from './complaint-records.entity';
+import { currentDueAt, isOverdue, STATUS_LABEL } from './complaint-status';
+import { ComplaintEntity, ComplaintStatus } from './complaint.entity';
+import { COMPLAINT } from './complaint.service';
+
+const STATUSES = Object.keys(STATUS_LABEL) as ComplaintStatus[];
+
+export class ComplaintListQuery {
+  @ApiPropertyOptional({ enum: STATUSES, description: '状态 / status' })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: ComplaintStatus;
+
+  @ApiPropertyOptional({ description: '承办单位 / agency code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  agencyOrg?: string;
+
+  @ApiPropertyOptional({ description: '只看逾期 / overdue only' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '条数 / page size', default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ description: '偏移 / offset', default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+/** Overdue: past the current deadline, or flagged by a 督办 notice the process raised. */
+const overdue = (c: ComplaintEntity) => c.overdueAt !== null || isOverdue(c);
+
+/** Summary line of a complaint for lists; never the complainant's identity. */
+export function summaryView(c: ComplaintEntity) {
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    channel: c.channel,
+    category: c.category,
+    summary: c.summary,
+    respondentOrg: c.respondentOrg,
+    agencyOrg: c.agencyOrg,
+    status: c.status,
+    statusLabel: STATUS_LABEL[c.status],
+    dueAt: currentDueAt(c)?.toISOString() ?? null,
+    overdue: overdue(c),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** The reads behind staff, agency and public views; each view decides what it may show. */
+@Injectable()
+export class ComplaintQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attachments: AttachmentService,
+  ) {}
+
+  async list(query: ComplaintListQuery, scope: FindOptionsWhere<ComplaintEntity> = {}) {
+    const where: FindOptionsWhere<ComplaintEntity> = { ...scope };
+    if (query.status) where.status = query.status;
+    if (query.agencyOrg) where.agencyOrg = query.agencyOrg;
+    const repo = this.dataSource.getRepository(ComplaintEntity);
+    const rows = await repo.find({ where, order: { createdAt: 'DESC' } });
+    const filtered = query.overdue ? rows.filter(overdue) : rows;
+    // Overdue first, then by due date: what needs action comes to the top.
+    filtered.sort(
+      (a, b) =>
+        Number(overdue(b)) - Number(overdue(a)) ||
+        (currentDueAt(a)?.getTime() ?? Infinity) - (currentDueAt(b)?.getTime() ?? Infinity),
+    );
+    return {
+      total: filtered.length,
+      items: filtered.slice(query.offset, query.offset + query.limit).map(summaryView),
+    };
+  }
+
+  /** Everything the justice bureau sees, except the identity (read apart, and logged). */
+  async staffView(id: string) {
+    const c = await this.complaint({ id });
+    const [history, notices, extensions, appeals, attachments] = await Promise.all([
+      this.history(id, false),
+      this.dataSource
+        .getRepository(SupervisionNoticeEntity)
+        .find({ where: { complaintId: id }, order: { raisedAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(ExtensionRequestEntity)
+        .find({ where: { complaintId: id }, order: { requestedAt: 'ASC' } }),
+      this.appeals(id),
+      this.attachments.list(id, ['complaint', 'evidence']),
+    ]);
+    return {
+      ...summaryView(c),
+      anonymous: c.anonymous,
+      matter: c.matter,
+      details: c.details,
+      acceptanceDueAt: c.acceptanceDueAt.toISOString(),
+      acceptanceRule: c.acceptanceRule,
+      decision: c.decision,
+      decisionReason: c.decisionReason,
+      forwardedTo: c.forwardedTo,
+      assignedAt: c.assignedAt?.toISOString() ?? null,
+      assignmentNote: c.assignmentNote,
+      objectionDueAt: c.objectionDueAt?.toISOString() ?? null,
+      handlingDueAt: c.handlingDueAt?.toISOString() ?? null,
+      handlingRule: c.handlingRule,
+      findings: c.findings,
+      draftReply: c.draftReply,
+      substantiated: c.substantiated,
+      officers: c.officers,
+      reviewComment: c.reviewComment,
+      reply: c.reply,
+      repliedAt: c.repliedAt?.toISOString() ?? null,
+      followUpDueAt: c.followUpDueAt?.toISOString() ?? null,
+      followUpResult: c.followUpResult,
+      satisfaction: c.satisfaction,
+      satisfactionComment: c.satisfactionComment,
+      appealWindowEndsAt: c.appealWindowEndsAt?.toISOString() ?? null,
+      closedAt: c.closedAt?.toISOString() ?? null,
+      outcome: c.outcome,
+      processInstanceId: c.processInstanceId,
+      attachments,
+      history,
+      notices: notices.map((n) => ({
+        ...n,
+        dueAt: n.dueAt.toISOString(),
+        raisedAt: n.raisedAt.toISOString(),
+      })),
+      extensions,
+      appeals,
+    };
+  }
+
+  /** What the agency handling the complaint sees: the content and its own work, not the identity. */
+  async agencyView(id: string, agencyOrg: string) {
+    const c = await this.complaint({ id, agencyOrg });
+    const notices = await this.dataSource
+      .getRepository(SupervisionNoticeEntity)
+      .find({ where: { complaintId: id, toOrg: agencyOrg }, order: { raisedAt: 'ASC' } });
+    return {
+      ...summaryView(c),
+      matter: c.matter,
+      details: c.details,
+      assignedAt: c.assignedAt?.toISOString() ?? null,
+      assignmentNote: c.assignmentNote,
+      objectionDueAt: c.objectionDueAt?.toISOString() ?? null,
+      objectionOpen: c.status === 'assigned' && !c.objectionClosed,
+      handlingDueAt: c.handlingDueAt?.toISOString() ?? null,
+      findings: c.findings,
+      draftReply: c.draftReply,
+      substantiated: c.substantiated,
+      reviewComment: c.status === 'assigned' ? c.reviewComment : null,
+      reply: c.reply,
+      evidence: await this.attachments.list(id, ['evidence']),
+      notices: notices.map((n) => ({
+        stage: n.stage,
+        level: n.level,
+        dueAt: n.dueAt.toISOString(),
+        raisedAt: n.raisedAt.toISOString(),
+      })),
+    };
+  }
+
+  /** What anyone holding the tracking code sees: progress and what they were told, nothing internal. */
+  async publicView(c: ComplaintEntity) {
+    const [history, appeals] = await Promise.all([this.history(c.id, true), this.appeals(c.id)]);
+    return {
+      trackingCode: c.trackingCode,
+      category: c.category,
+      summary: c.summary,
+      status: c.status,
+      statusLabel: STATUS_LABEL[c.status],
+      registeredAt: c.createdAt.toISOString(),
+      acceptanceDueAt: c.acceptanceDueAt.toISOString(),
+      dueAt: currentDueAt(c)?.toISOString() ?? null,
+      overdue: overdue(c),
+      reply: c.reply,
+      repliedAt: c.repliedAt?.toISOString() ?? null,
+      appealWindowEndsAt: c.appealWindowEndsAt?.toISOString() ?? null,
+      satisfaction: c.satisfaction,
+      appeals: appeals.map((a) => ({
+        stage: a.stage,
+        requestedAt: a.requestedAt,
+        dueAt: a.dueAt,
+        decision: a.decision,
+        opinion: a.opinion,
+      })),
+      history: history.map((h) => ({ at: h.at, message: h.message })),
+    };
+  }
+
+  async complaint(where: FindOptionsWhere<ComplaintEntity>): Promise<ComplaintEntity> {
+    const c = await this.dataSource.getRepository(ComplaintEntity).findOneBy(where);
+    if (!c) throw notFound(COMPLAINT, String(where.id ?? where.trackingCode ?? ''));
+    return c;
+  }
+
+  private async history(complaintId: string, publicOnly: boolean) {
+    const rows = await this.dataSource.getRepository(ComplaintEventEntity).find({
+      where: { complaintId, ...(publicOnly ? { public: true } : {}) },
+      order: { at: 'ASC' },
+    });
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      kind: r.kind,
+      public: r.public,
+      actorOrg: r.actorOrg,
+      message: { zh: r.messageZh, en: r.messageEn },
+    }));
+  }
+
+  private async appeals(complaintId: string) {
+    const rows = await this.dataSource
+      .getRepository(AppealEntity)
+      .find({ where: { complaintId }, order: { requestedAt: 'ASC' } });
+    return rows.map((a) => ({
+      stage: a.stage,
+      reason: a.reason,
+      requestedAt: a.requestedAt.toISOString(),
+      dueAt: a.dueAt.toISOString(),
+      decision: a.decision,
+      opinion: a.opinion,
+      decidedAt: a.decidedAt?.toISOString() ?? null,
+    }));
+  }
+}
+
+// Referenced by the agency list's scope (assigned to it, in any later status).
+export const ASSIGNED_SCOPE = (agencyOrg: string): FindOptionsWhere<ComplaintEntity> => ({
+  agencyOrg,
+  assignedAt: Not(IsNull()),
+});

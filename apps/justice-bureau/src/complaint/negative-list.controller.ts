@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { JUSTICE_BUREAU } from './complaint-actions.service';
+import { ComplaintStatisticsService, NegativeListQuery } from './complaint-statistics.service';
+
+@ApiTags('complaints (justice bureau)')
+@Controller('api/negative-list')
+export class NegativeListController {
+  constructor(private readonly statistics: ComplaintStatisticsService) {}
+
+  @Get()
+  @ApiOperation({ summary: '负面清单（执法事项与执法人员）/ negative list of matters and officers' })
+  list(@Query() query: NegativeListQuery, @Caller() caller: CallerInfo) {
+    requireOrg(caller, JUSTICE_BUREAU);
+    return this.statistics.negativeList(query);
+  }
+}
