@@ -1,6 +1,6 @@
 import { Kafka, Partitioners, RecordMetadata } from 'kafkajs';
 import { deadLetterTopic, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
-import { AS_STAFF, complaintFixture, DAY_MS, EngineClock, eventually, http } from '@oversight/testing';
+import { AS_STAFF, complaintFixture, EngineClock, eventually, http } from '@oversight/testing';
 import { startSystem, System } from './system';
 
 interface Receipt {
@@ -280,7 +280,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       )[0].overdue_at;
     expect(await overdueAt()).toBeNull();
     try {
-      await clock.advance(16 * DAY_MS);
+      await clock.advancePast(receipt.acceptanceDueAt);
       await eventually(async () => (await overdueAt()) !== null, {
         what: 'the overdue notice',
         timeoutMs: 45000,

@@ -16,6 +16,12 @@ export class EngineClock {
     return this.post('/advance', { millis: ms });
   }
 
+  /** Moves the clock just past an instant: due dates roll over weekends and holidays, so days vary. */
+  async advancePast(instant: string | Date, marginMs = 3600 * 1000): Promise<Date> {
+    const now = await this.advance(0);
+    return this.advance(Math.max(0, new Date(instant).getTime() - now.getTime() + marginMs));
+  }
+
   reset(): Promise<Date> {
     return this.post('/reset');
   }

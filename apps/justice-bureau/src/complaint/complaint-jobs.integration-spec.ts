@@ -3,7 +3,6 @@ import { loadConfig, ServiceConfig } from '@oversight/config';
 import { JOB, PROCESS, SERVICE, TOPIC } from '@oversight/contracts';
 import {
   complaintFixture,
-  DAY_MS,
   EngineClock,
   eventually,
   http,
@@ -130,7 +129,7 @@ describe('justice-bureau jobs, delivered twice', () => {
 
   it('raises one overdue notice when its job arrives twice', async () => {
     const clock = new EngineClock(process.env.ENGINE_URL!);
-    const { body: receipt } = await http<{ id: string }>(
+    const { body: receipt } = await http<{ id: string; acceptanceDueAt: string }>(
       'POST',
       `${jb.url}/api/public/complaints`,
       complaintFixture(),
@@ -138,7 +137,7 @@ describe('justice-bureau jobs, delivered twice', () => {
     await eventually(async () => (await engine.listTasks({ processInstanceBusinessKey: receipt.id }))[0]);
     let job: LockedJob;
     try {
-      await clock.advance(16 * DAY_MS);
+      await clock.advancePast(receipt.acceptanceDueAt);
       job = await lockJobOf(JOB.raiseSupervisionNotice, receipt.id);
     } finally {
       await clock.reset();
