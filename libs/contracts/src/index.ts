@@ -3,4 +3,5 @@ export * from './bodies';
 export * from './topics';
 export * from './workflow';
 export * from './events/complaint.events';
+export * from './events/transfer.events';
 export * from './task-forms';

@@ -14,6 +14,8 @@ export const TOPIC = {
   complaintAppealed: 'justice-bureau.complaint.appealed.v1',
   complaintAppealDecided: 'justice-bureau.complaint.appeal-decided.v1',
   complaintClosed: 'justice-bureau.complaint.closed.v1',
+  /** Published by every service for its transfers between bodies (TransferChangedV1). */
+  transferChanged: 'oversight.transfer.changed.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

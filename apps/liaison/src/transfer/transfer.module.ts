@@ -6,6 +6,7 @@ import { ComplaintRepliedConsumer } from './complaint-replied.consumer';
 import { ComplaintSupervisionNoticeConsumer } from './complaint-supervision-notice.consumer';
 import { ComplaintProcessStartedConsumer } from './complaint-process-started.consumer';
 import { ComplaintRegisteredConsumer } from './complaint-registered.consumer';
+import { TransferChangedConsumer } from './transfer-changed.consumer';
 import { TransferController } from './transfer.controller';
 import { TransferProjectionService } from './transfer-projection.service';
 import { TransferService } from './transfer.service';
@@ -22,6 +23,7 @@ import { TransferService } from './transfer.service';
     ComplaintAssignedConsumer,
     ComplaintRepliedConsumer,
     ComplaintDeadlineExtendedConsumer,
+    TransferChangedConsumer,
   ],
 })
 export class TransferModule {}
