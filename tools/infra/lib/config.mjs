@@ -23,6 +23,31 @@ export const PORTS = {
   test: { postgres: 15433, kafka: 29092, kafkaController: 29093, engine: 28080 },
 };
 
+/**
+ * `OVERSIGHT_INFRA_PORT_OFFSET` (integer, default 0) shifts every port of both modes, so that a second
+ * checkout (a git worktree) on the same machine can run its own infrastructure beside the first.
+ */
+export function portOffset(env = process.env) {
+  const raw = env.OVERSIGHT_INFRA_PORT_OFFSET;
+  if (raw === undefined || raw === '') return 0;
+  const offset = Number(raw);
+  const all = Object.values(PORTS).flatMap((p) => Object.values(p));
+  if (!Number.isInteger(offset) || Math.min(...all) + offset < 1024 || Math.max(...all) + offset > 65535) {
+    throw new Error(
+      `OVERSIGHT_INFRA_PORT_OFFSET must be an integer that keeps every port valid, got "${raw}"`,
+    );
+  }
+  return offset;
+}
+
+/** The ports of `mode`, shifted by OVERSIGHT_INFRA_PORT_OFFSET. */
+export function portsOf(mode, env = process.env) {
+  const offset = portOffset(env);
+  return Object.fromEntries(
+    Object.entries(PORTS[checkMode(mode)]).map(([name, port]) => [name, port + offset]),
+  );
+}
+
 export const HOST = '127.0.0.1';
 
 /** Credentials of the embedded PostgreSQL cluster (loopback only). */
@@ -101,7 +126,7 @@ export function redact(url) {
 export function resolveContext({ dataDir, mode = 'dev', env = process.env, log } = {}) {
   checkMode(mode);
   const dir = path.resolve(dataDir || defaultDataDir(mode));
-  const ports = PORTS[mode];
+  const ports = portsOf(mode, env);
   const test = mode === 'test';
 
   let databaseUrl;
