@@ -10,7 +10,11 @@ import { ROOT, dataSourceOf, services } from './services.mjs';
 const require = createRequire(import.meta.url);
 
 /** Migrates each service's schema in turn; concurrent runs wait for each other (see libs/database). */
-export async function migrateAll(databaseUrl, only, log = (line) => process.stderr.write(`[migrate] ${line}\n`)) {
+export async function migrateAll(
+  databaseUrl,
+  only,
+  log = (line) => process.stderr.write(`[migrate] ${line}\n`),
+) {
   require('./register-paths.cjs');
   const { migrate } = require(path.join(ROOT, 'dist', 'libs', 'database', 'src', 'index.js'));
   const selected = services().filter((s) => s.migrations && (!only || s.name === only));

@@ -4,12 +4,10 @@
 // until dependencies are installed, so it works on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrateAll } from './migrate.mjs';
 import { ROOT, entryOf, services } from './services.mjs';
 
-const require = createRequire(import.meta.url);
 const log = (line) => process.stderr.write(`[oversight] ${line}\n`);
 
 function run(cmd, args, opts = {}) {

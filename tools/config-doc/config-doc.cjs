@@ -38,7 +38,9 @@ const current = fs.readFileSync(file, 'utf8');
 regenerate(current, file).then((updated) => {
   if (process.argv.includes('--check')) {
     if (updated !== current) {
-      process.stderr.write(`${path.relative(ROOT, file)}: the configuration reference is out of date; run \`npm run docs:config\`\n`);
+      process.stderr.write(
+        `${path.relative(ROOT, file)}: the configuration reference is out of date; run \`npm run docs:config\`\n`,
+      );
       process.exit(1);
     }
   } else if (updated !== current) {

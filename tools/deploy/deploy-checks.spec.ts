@@ -19,7 +19,9 @@ const deployment = {
     selector: { matchLabels: { app: 'jb' } },
     template: {
       metadata: { labels: { app: 'jb' } },
-      spec: { containers: [{ name: 'jb', image: 'oversight/service:0.1.0', ports: [{ containerPort: 3101 }] }] },
+      spec: {
+        containers: [{ name: 'jb', image: 'oversight/service:0.1.0', ports: [{ containerPort: 3101 }] }],
+      },
     },
   },
 };
@@ -27,15 +29,27 @@ const cluster = {
   apiVersion: 'postgresql.cnpg.io/v1',
   kind: 'Cluster',
   metadata: { name: 'oversight-pg' },
-  spec: { instances: 3, storage: { size: '10Gi' }, bootstrap: { initdb: { database: 'oversight', owner: 'oversight' } } },
+  spec: {
+    instances: 3,
+    storage: { size: '10Gi' },
+    bootstrap: { initdb: { database: 'oversight', owner: 'oversight' } },
+  },
 };
-const with_ = (base: object, edit: (copy: any) => void) => {
-  const copy = JSON.parse(JSON.stringify(base));
-  edit(copy);
+type Node = Record<string | number, unknown>;
+/** A copy of `base` with the value at `path` set (added when missing). */
+function withValue(base: object, path: (string | number)[], value: unknown): object {
+  const copy = JSON.parse(JSON.stringify(base)) as Node;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Node;
+  node[path[path.length - 1]] = value;
   return copy;
-};
+}
 const validate = (...docs: object[]) =>
-  call<string[]>('manifests.mjs', 'validateManifests', docs.map((doc, i) => ({ source: `doc${i}`, doc })));
+  call<string[]>(
+    'manifests.mjs',
+    'validateManifests',
+    docs.map((doc, i) => ({ source: `doc${i}`, doc })),
+  );
 
 describe('manifest schema checks', () => {
   it('accept a valid Deployment and a valid CloudNativePG Cluster', () => {
@@ -44,8 +58,12 @@ describe('manifest schema checks', () => {
 
   it('reject a field Kubernetes does not know, and a value of the wrong type', () => {
     const problems = validate(
-      with_(deployment, (d) => (d.spec.template.spec.containers[0].livenesProbe = {})),
-      with_(deployment, (d) => (d.spec.template.spec.containers[0].ports[0].containerPort = 'http')),
+      withValue(deployment, ['spec', 'template', 'spec', 'containers', 0, 'livenesProbe'], {}),
+      withValue(
+        deployment,
+        ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'],
+        'http',
+      ),
     );
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -57,11 +75,13 @@ describe('manifest schema checks', () => {
 
   it('reject a typo in an operator resource and a kind nothing can check', () => {
     const problems = validate(
-      with_(cluster, (c) => (c.spec.bootstrap.initdb.postInitSql = ['SELECT 1'])),
+      withValue(cluster, ['spec', 'bootstrap', 'initdb', 'postInitSql'], ['SELECT 1']),
       { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaBridge', metadata: { name: 'b' }, spec: {} },
     );
     expect(problems).toEqual([
-      expect.stringMatching(/doc0: Cluster oversight-pg: \/spec\/bootstrap\/initdb .*additional properties \(postInitSql\)/),
+      expect.stringMatching(
+        /doc0: Cluster oversight-pg: \/spec\/bootstrap\/initdb .*additional properties \(postInitSql\)/,
+      ),
       'doc1: KafkaBridge b: no schema for kafka.strimzi.io/v1 KafkaBridge',
     ]);
   });
@@ -71,7 +91,9 @@ describe('Dockerfile checks', () => {
   const check = (text: string) => call<string[]>('validate.mjs', 'checkDockerfile', text, 'Dockerfile');
 
   it('pass a multi-stage build whose final stage runs unprivileged with a health check', () => {
-    expect(check('FROM a AS build\nRUN make\nFROM b\nUSER 10001\nHEALTHCHECK --interval=5s CMD ["true"]\n')).toEqual([]);
+    expect(
+      check('FROM a AS build\nRUN make\nFROM b\nUSER 10001\nHEALTHCHECK --interval=5s CMD ["true"]\n'),
+    ).toEqual([]);
   });
 
   it('flag a single stage, a root user and a missing health check', () => {

