@@ -138,7 +138,9 @@ describe('justice-bureau with two replicas', () => {
         },
       );
       await engine.completeTask(task.id, { decision: 'accept' });
-      await new Promise((r) => setTimeout(r, 100)); // spread the jobs over the workers' polls
+      // Spread the jobs out: a worker that just ran a job polls again at once and then backs off
+      // (100 ms → 1 s), so jobs created back to back would mostly go to whichever worker is busy.
+      await new Promise((r) => setTimeout(r, 400));
     }
     await eventually(
       async () => {
