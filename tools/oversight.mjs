@@ -4,11 +4,10 @@
 // until dependencies are installed, so it works on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, dataSourceOf, entryOf, services } from './services.mjs';
+import { migrateAll } from './migrate.mjs';
+import { ROOT, entryOf, services } from './services.mjs';
 
-const require = createRequire(import.meta.url);
 const log = (line) => process.stderr.write(`[oversight] ${line}\n`);
 
 function run(cmd, args, opts = {}) {
@@ -35,16 +34,6 @@ function build() {
     '-p',
     'tsconfig.build.json',
   ]);
-}
-
-async function migrateAll(databaseUrl, only) {
-  require('./register-paths.cjs');
-  const { migrate } = require(path.join(ROOT, 'dist', 'libs', 'database', 'src', 'index.js'));
-  for (const service of services().filter((s) => s.migrations && (!only || s.name === only))) {
-    const { buildDataSourceOptions } = require(dataSourceOf(service.name));
-    const applied = await migrate(buildDataSourceOptions(databaseUrl));
-    log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
-  }
 }
 
 async function waitHealthy(name, url, child, timeoutMs = 60000) {
@@ -74,7 +63,7 @@ async function start() {
     ENGINE_URL: infra.engineUrl,
     BPMN_DIR: path.join(ROOT, 'bpmn'),
   };
-  await migrateAll(env.DATABASE_URL);
+  await migrateAll(env.DATABASE_URL, undefined, log);
   const logDir = path.join(ROOT, '.data', 'dev', 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const children = [];
@@ -136,6 +125,8 @@ function test(args) {
   run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   run('npx', ['bpmnlint', ...bpmnFiles()]);
+  // Helm charts, compose file and Dockerfiles of deploy/, checked without a cluster or Docker engine.
+  run(process.execPath, [path.join(ROOT, 'tools', 'deploy', 'validate.mjs')]);
   run('npx', ['jest', '--selectProjects', 'unit', ...args]);
   run('npx', ['jest', '--selectProjects', 'integration', '--runInBand', '--forceExit', ...args]);
 }
@@ -164,7 +155,7 @@ async function main() {
       const { startInfra } = await import('./infra/index.mjs');
       const infra = await startInfra({ mode: 'dev', log });
       try {
-        await migrateAll(infra.databaseUrl, args[0]);
+        await migrateAll(infra.databaseUrl, args[0], log);
       } finally {
         await infra.stop();
       }

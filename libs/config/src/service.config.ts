@@ -31,6 +31,7 @@ export class HttpConfig {
   @IsString()
   bindAddress: string = '127.0.0.1';
 
+  /** Least severe log level written (Nest's levels, from `error` to `verbose`). */
   @Expose({ name: 'LOG_LEVEL' })
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

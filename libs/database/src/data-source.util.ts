@@ -33,16 +33,27 @@ export function serviceDataSourceOptions(input: ServiceDataSourceInput): DataSou
   };
 }
 
-/** Creates the service's schema if needed and applies pending migrations. Returns their names. */
+/**
+ * Creates the service's schema if needed and applies pending migrations. Returns their names.
+ * Concurrent runs for the same schema (two migration Jobs, a Job retried while the first still runs,
+ * `npm run migrate` beside a rollout) wait for each other on an advisory lock instead of racing to
+ * apply the same migration twice.
+ */
 export async function migrate(options: DataSourceOptions): Promise<string[]> {
   const ds = new DataSource(options);
   await ds.initialize();
+  const schema = (options as { schema?: string }).schema;
+  const lock = ds.createQueryRunner();
+  const key = [`oversight:migrate:${schema ?? ''}`];
   try {
-    const schema = (options as { schema?: string }).schema;
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', key);
     if (schema) await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const applied = await ds.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', key).catch(() => undefined);
+    await lock.release();
     await ds.destroy();
   }
 }

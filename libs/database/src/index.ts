@@ -1,1 +1,2 @@
 export * from './data-source.util';
+export * from './exclusive-run.util';

@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Producer } from 'kafkajs';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { runExclusively } from '@oversight/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -20,6 +21,8 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
 /**
  * Publishes committed outbox rows to Kafka, oldest first. Rows are locked with SKIP LOCKED, so
  * several replicas share the work; a row is marked published only after Kafka acknowledged it.
+ * Order per key (aggregate) holds across replicas too: a row waits while an older row of its key is
+ * still unpublished in another replica's hands. The retention purge runs on one replica at a time.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -98,7 +101,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager
+      const locked = await manager
         .createQueryBuilder(OutboxMessageEntity, 'o')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
@@ -106,6 +109,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         .orderBy('o.created_at', 'ASC')
         .limit(BATCH)
         .getMany();
+      const rows = await this.withoutOlderOfTheirKeyElsewhere(manager, locked);
       if (rows.length === 0) return 0;
       const producer = await this.connectedProducer();
       const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
@@ -131,20 +135,59 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  /** Deletes rows published longer ago than the retention; several replicas doing it at once is harmless. */
-  private async purge(): Promise<void> {
+  /**
+   * Drops the locked rows that must not go yet: those with an older unpublished row of the same key
+   * that this batch does not hold (another replica has it locked). They go in a later batch, after it.
+   */
+  private async withoutOlderOfTheirKeyElsewhere(
+    manager: EntityManager,
+    locked: OutboxMessageEntity[],
+  ): Promise<OutboxMessageEntity[]> {
+    if (locked.length === 0) return locked;
+    const table = manager.connection.getMetadata(OutboxMessageEntity).tablePath;
+    const quoted = table
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.');
+    const ids = locked.map((r) => r.id);
+    const blocked = (await manager.query(
+      `SELECT r.id FROM ${quoted} r
+        WHERE r.id = ANY($1::uuid[])
+          AND EXISTS (SELECT 1 FROM ${quoted} p
+                       WHERE p.published_at IS NULL AND p.message_key = r.message_key
+                         AND p.created_at < r.created_at AND p.id <> ALL($1::uuid[]))`,
+      [ids],
+    )) as { id: string }[];
+    if (blocked.length === 0) return locked;
+    const skip = new Set(blocked.map((b) => b.id));
+    return locked.filter((r) => !skip.has(r.id));
+  }
+
+  /**
+   * Deletes rows published longer ago than the retention, on one replica at a time (an advisory lock;
+   * a replica that finds it taken skips this round). Returns how many rows it deleted, or null when
+   * it skipped. A second run within the period deletes nothing: each row goes once.
+   */
+  async purge(): Promise<number | null> {
     this.lastPurge = Date.now();
     try {
-      await this.dataSource
-        .createQueryBuilder()
-        .delete()
-        .from(OutboxMessageEntity)
-        .where(`published_at < now() - make_interval(hours => :hours)`, {
-          hours: this.options.outboxRetentionHours,
-        })
-        .execute();
+      const run = await runExclusively(
+        this.dataSource,
+        `oversight:outbox-purge:${this.options.service}`,
+        (m) =>
+          m
+            .createQueryBuilder()
+            .delete()
+            .from(OutboxMessageEntity)
+            .where(`published_at < now() - make_interval(hours => :hours)`, {
+              hours: this.options.outboxRetentionHours,
+            })
+            .execute(),
+      );
+      return run.ran ? (run.result.affected ?? 0) : null;
     } catch (error) {
       this.logger.warn(`outbox purge failed: ${(error as Error).message}`);
+      return null;
     }
   }
 
