@@ -8,7 +8,7 @@ import { complaintFixture, eventually, http, RunningService, startServiceForTest
 import { EngineClient } from '@oversight/workflow';
 import { AppModule } from '../../apps/justice-bureau/src/app.module';
 import { ComplaintRegisteredConsumer } from '../../apps/justice-bureau/src/complaint/complaint-registered.consumer';
-import { RecordAcceptanceDecisionWorker } from '../../apps/justice-bureau/src/complaint/record-acceptance-decision.worker';
+import { RecordAcceptanceDecisionWorker } from '../../apps/justice-bureau/src/complaint/workers/record-acceptance-decision.worker';
 import { buildDataSourceOptions } from '../../apps/justice-bureau/src/justice-bureau.datasource';
 
 const COMPLAINTS = 24;
@@ -89,7 +89,10 @@ describe('justice-bureau with two replicas', () => {
 
   it('creates the schema once when both replicas migrate at the same moment', async () => {
     const rows = await db.query(`SELECT name FROM justice_bureau.migration`);
-    expect(rows.map((r: { name: string }) => r.name)).toEqual(['CreateComplaintTables1764115200000']);
+    expect(rows.map((r: { name: string }) => r.name)).toEqual([
+      'CreateComplaintTables1764115200000',
+      'ComplaintHandling1764201600000',
+    ]);
   });
 
   it('shares the consumer group: each replica owns some partitions of the consumed topic', async () => {
@@ -122,7 +125,7 @@ describe('justice-bureau with two replicas', () => {
     for (let i = 0; i < COMPLAINTS; i += 1) {
       const { status, body } = await http<{ id: string }>(
         'POST',
-        `${replicas[i % 2].url}/api/complaints`,
+        `${replicas[i % 2].url}/api/public/complaints`,
         complaintFixture({ summary: `两个副本的投诉 ${i}` }),
       );
       expect(status).toBe(201);
