@@ -13,11 +13,8 @@ import { createServiceApp } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
 import { AppModule } from '../apps/justice-bureau/src/app.module';
 import { buildDataSourceOptions } from '../apps/justice-bureau/src/justice-bureau.datasource';
+import { arg, pct, startBenchInfra } from './bench.util';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const COMPLAINTS = arg('complaints', 300);
 const CONCURRENCY = arg('concurrency', 8);
 const UNLOADED = arg('unloaded', 30);
@@ -36,33 +33,9 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
   return results;
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function main(): Promise<void> {
-  // A real dynamic import: TypeScript would compile `import()` to `require()`, which cannot load ES modules.
-  const { startInfra } = await (new Function('p', 'return import(p)')(
-    `${__dirname}/../../tools/infra/index.mjs`,
-  ) as Promise<{
-    startInfra(o: object): Promise<{
-      databaseUrl: string;
-      kafkaBrokers: string | string[];
-      engineUrl: string;
-      stop(): Promise<void>;
-    }>;
-  }>);
-  const infra = await startInfra({
-    mode: 'test',
-    log: (l: string) => process.stderr.write(`[infra] ${l}\n`),
-  });
-  const env = {
-    DATABASE_URL: infra.databaseUrl,
-    KAFKA_BROKERS: ([] as string[]).concat(infra.kafkaBrokers).join(','),
-    ENGINE_URL: infra.engineUrl,
-    BPMN_DIR: `${__dirname}/../../bpmn`,
-    LOG_LEVEL: 'warn',
-    OUTBOX_POLL_MS: '100',
-  };
+  const infra = await startBenchInfra();
+  const env = infra.env;
   const config = loadConfig(ServiceConfig, env);
   await migrate(buildDataSourceOptions(config.databaseUrl));
   const app = await createServiceApp(AppModule.forRoot(config), {

@@ -164,12 +164,16 @@ async function main() {
     case 'bench':
       ensureInstalled();
       build();
-      return run(process.execPath, [
-        '-r',
-        path.join(ROOT, 'tools', 'register-paths.cjs'),
-        path.join(ROOT, 'dist', 'bench', 'intake.bench.js'),
-        ...args,
-      ]);
+      // One after the other: each starts and stops the test infrastructure and wants the machine alone.
+      for (const bench of ['intake.bench.js', 'liaison-register.bench.js']) {
+        run(process.execPath, [
+          '-r',
+          path.join(ROOT, 'tools', 'register-paths.cjs'),
+          path.join(ROOT, 'dist', 'bench', bench),
+          ...args,
+        ]);
+      }
+      return;
     default:
       throw new Error(`unknown command "${command}": use start, test, build, migrate or bench`);
   }

@@ -67,10 +67,13 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
     const { body } = await http<{ items: Transfer[] }>(
       'GET',
       `${system.api}/liaison/transfers?kind=complaint-intake&limit=500`,
+      undefined,
+      AS_STAFF,
     );
     const row = body.items.find((t) => t.sourceRef === complaintId);
     if (!row) throw new Error('no transfer yet');
-    return (await http<Transfer>('GET', `${system.api}/liaison/transfers/${row.id}`)).body;
+    return (await http<Transfer>('GET', `${system.api}/liaison/transfers/${row.id}`, undefined, AS_STAFF))
+      .body;
   }
 
   it('takes a complaint from the gateway to a completed acceptance review, recorded by liaison', async () => {

@@ -243,6 +243,8 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
         await http<{ items: { sourceRef: string; receiver: string; closedAt: string | null }[] }>(
           'GET',
           api('/liaison/transfers?kind=complaint-assignment&limit=500'),
+          undefined,
+          AS_STAFF,
         )
       ).body.items.find((i) => i.sourceRef === r.id);
       return t && t.closedAt !== null ? t : undefined;
@@ -434,6 +436,8 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
       const { body } = await http<{ items: { sourceRef: string; overdue: boolean }[] }>(
         'GET',
         api('/liaison/transfers?kind=complaint-assignment&limit=500'),
+        undefined,
+        AS_STAFF,
       );
       return body.items.find((t) => t.sourceRef === r.id)?.overdue === true;
     });

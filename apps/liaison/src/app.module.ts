@@ -3,6 +3,7 @@ import { ServiceConfig } from '@oversight/config';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
 import { LIAISON_ENTITIES } from './liaison.entities';
+import { MeetingModule } from './meeting/meeting.module';
 import { TransferModule } from './transfer/transfer.module';
 
 @Module({})
@@ -13,6 +14,7 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot({ service: SERVICE.liaison, config, entities: LIAISON_ENTITIES }),
         TransferModule,
+        MeetingModule,
       ],
     };
   }

@@ -96,6 +96,65 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await this.dlqProducer?.disconnect().catch(() => undefined);
   }
 
+  /**
+   * Re-reads every topic this service handles from the beginning, with a throw-away consumer group, and
+   * hands each event straight to its handlers (no inbox), up to the end offsets seen when it starts.
+   * For rebuilding projections whose handlers are idempotent and order-insensitive; the live consumer
+   * goes on meanwhile. Returns how many events were replayed.
+   */
+  async replay(): Promise<{ events: number; topics: string[] }> {
+    const topics = [...new Set(this.handlers.map((h) => h.topic))];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const remaining = new Map<string, bigint>(); // topic:partition → last offset to read
+    try {
+      for (const topic of topics) {
+        for (const p of await admin.fetchTopicOffsets(topic)) {
+          if (BigInt(p.high) > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, BigInt(p.high) - 1n);
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    let events = 0;
+    if (remaining.size === 0) return { events, topics };
+    const groupId = `${this.options.service}-replay-${Date.now()}`;
+    const consumer = this.kafka.consumer({ groupId, retry: { retries: 10 } });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            eachMessage: async ({ topic, partition, message }) => {
+              const key = `${topic}:${partition}`;
+              const last = remaining.get(key);
+              if (last === undefined || BigInt(message.offset) > last) return;
+              const envelope = parseEnvelope(message.value);
+              if (typeof envelope !== 'string') {
+                for (const registered of this.handlers.filter((h) => h.topic === topic)) {
+                  await this.dataSource.transaction((manager) =>
+                    registered.handler.handle(envelope, manager),
+                  );
+                }
+                events += 1;
+              }
+              if (BigInt(message.offset) >= last) remaining.delete(key);
+              if (remaining.size === 0) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+      const cleanup = this.kafka.admin();
+      await cleanup.connect();
+      await cleanup.deleteGroups([groupId]).catch(() => undefined);
+      await cleanup.disconnect();
+    }
+    return { events, topics };
+  }
+
   private async ensureTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();

@@ -23,7 +23,7 @@ export class MessagingModule {
         EventConsumerService,
         MessagingHealthService,
       ],
-      exports: [OutboxService, MessagingHealthService, KAFKA],
+      exports: [OutboxService, MessagingHealthService, EventConsumerService, KAFKA],
     };
   }
 }

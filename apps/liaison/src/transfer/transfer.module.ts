@@ -7,14 +7,17 @@ import { ComplaintSupervisionNoticeConsumer } from './complaint-supervision-noti
 import { ComplaintProcessStartedConsumer } from './complaint-process-started.consumer';
 import { ComplaintRegisteredConsumer } from './complaint-registered.consumer';
 import { TransferChangedConsumer } from './transfer-changed.consumer';
+import { RebuildService } from './rebuild.service';
 import { TransferController } from './transfer.controller';
 import { TransferProjectionService } from './transfer-projection.service';
 import { TransferService } from './transfer.service';
 
 @Module({
   controllers: [TransferController],
+  exports: [TransferService],
   providers: [
     TransferService,
+    RebuildService,
     TransferProjectionService,
     ComplaintRegisteredConsumer,
     ComplaintProcessStartedConsumer,
