@@ -18,7 +18,7 @@ import { Caller, CallerInfo, forbidden } from '@oversight/platform';
 import { AttachmentService, UploadedFileData } from './attachment.service';
 import { DraftReplyDto, ExtensionRequestDto, ObjectionDto } from './complaint-actions.dto';
 import { ComplaintActionsService } from './complaint-actions.service';
-import { ASSIGNED_SCOPE, ComplaintListQuery, ComplaintQueryService } from './complaint-query.service';
+import { ComplaintListQuery, ComplaintQueryService } from './complaint-query.service';
 import { UPLOAD } from './complaint.controller';
 
 function agencyOf(caller: CallerInfo): string {
@@ -39,7 +39,7 @@ export class AgencyComplaintController {
   @Get()
   @ApiOperation({ summary: '交办给本单位的投诉 / complaints assigned to my organisation' })
   list(@Query() query: ComplaintListQuery, @Caller() caller: CallerInfo) {
-    return this.query.list({ ...query, agencyOrg: undefined }, ASSIGNED_SCOPE(agencyOf(caller)));
+    return this.query.list({ ...query, agencyOrg: undefined }, { agencyOrg: agencyOf(caller) });
   }
 
   @Get(':id')

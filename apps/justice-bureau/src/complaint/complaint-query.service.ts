@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DataSource, FindOptionsWhere, IsNull, Not } from 'typeorm';
+import { DataSource, FindOptionsWhere } from 'typeorm';
 import { notFound } from '@oversight/platform';
 import { AttachmentService } from './attachment.service';
 import {
@@ -55,6 +55,12 @@ export class ComplaintListQuery {
 /** Overdue: past the current deadline, or flagged by a 督办 notice the process raised. */
 const overdue = (c: ComplaintEntity) => c.overdueAt !== null || isOverdue(c);
 
+/** The same two rules in SQL (see currentDueAt in complaint-status.ts), for lists sorted in the database. */
+const DUE_SQL = `CASE WHEN c.status IN ('registered', 'in-review') THEN c.acceptance_due_at
+  WHEN c.status IN ('accepted', 'assigned', 'draft-submitted', 'approved') THEN COALESCE(c.handling_due_at, c.acceptance_due_at)
+  WHEN c.status = 'replied' AND c.followed_up_at IS NULL THEN c.follow_up_due_at END`;
+const OVERDUE_SQL = `c.overdue_at IS NOT NULL OR COALESCE((${DUE_SQL}) < now(), false)`;
+
 /** Summary line of a complaint for lists; never the complainant's identity. */
 export function summaryView(c: ComplaintEntity) {
   return {
@@ -81,23 +87,28 @@ export class ComplaintQueryService {
     private readonly attachments: AttachmentService,
   ) {}
 
-  async list(query: ComplaintListQuery, scope: FindOptionsWhere<ComplaintEntity> = {}) {
-    const where: FindOptionsWhere<ComplaintEntity> = { ...scope };
-    if (query.status) where.status = query.status;
-    if (query.agencyOrg) where.agencyOrg = query.agencyOrg;
-    const repo = this.dataSource.getRepository(ComplaintEntity);
-    const rows = await repo.find({ where, order: { createdAt: 'DESC' } });
-    const filtered = query.overdue ? rows.filter(overdue) : rows;
-    // Overdue first, then by due date: what needs action comes to the top.
-    filtered.sort(
-      (a, b) =>
-        Number(overdue(b)) - Number(overdue(a)) ||
-        (currentDueAt(a)?.getTime() ?? Infinity) - (currentDueAt(b)?.getTime() ?? Infinity),
-    );
-    return {
-      total: filtered.length,
-      items: filtered.slice(query.offset, query.offset + query.limit).map(summaryView),
-    };
+  /** Overdue first, then by the current deadline: what needs action comes to the top. */
+  async list(query: ComplaintListQuery, scope: { agencyOrg?: string } = {}) {
+    const qb = this.dataSource
+      .getRepository(ComplaintEntity)
+      .createQueryBuilder('c')
+      .addSelect(`(${OVERDUE_SQL})`, 'is_overdue')
+      .addSelect(DUE_SQL, 'current_due');
+    if (scope.agencyOrg) {
+      qb.andWhere('c.agency_org = :scopeOrg AND c.assigned_at IS NOT NULL', { scopeOrg: scope.agencyOrg });
+    }
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.agencyOrg) qb.andWhere('c.agency_org = :agencyOrg', { agencyOrg: query.agencyOrg });
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? `(${OVERDUE_SQL})` : `NOT (${OVERDUE_SQL})`);
+    const total = await qb.getCount();
+    const rows = await qb
+      .orderBy('is_overdue', 'DESC')
+      .addOrderBy('current_due', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.created_at', 'DESC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getMany();
+    return { total, items: rows.map(summaryView) };
   }
 
   /** Everything the justice bureau sees, except the identity (read apart, and logged). */
@@ -249,9 +260,3 @@ export class ComplaintQueryService {
     }));
   }
 }
-
-// Referenced by the agency list's scope (assigned to it, in any later status).
-export const ASSIGNED_SCOPE = (agencyOrg: string): FindOptionsWhere<ComplaintEntity> => ({
-  agencyOrg,
-  assignedAt: Not(IsNull()),
-});
