@@ -51,6 +51,7 @@ interface Referral {
   outcome: string | null;
   closedAt: string | null;
   escalatedAt: string | null;
+  approvalComment: string | null;
   feedback: {
     receipt: Feedback & { registrationNo: string | null; receivedAt: string | null };
     status: Feedback & { latest: string | null; reports: Record<string, unknown>[] };
@@ -174,9 +175,12 @@ describe('problem-clue referral between the justice bureau and the discipline co
     return (await http<Transfer>('GET', `${system.liaison.url}/api/liaison/transfers/${row.id}`)).body;
   }
 
-  /** Drafts a complete referral with one evidence item, submits it and has the head approve it. */
-  async function sendFromBureau(overrides: Record<string, unknown> = {}): Promise<string> {
-    const { id } = await act<{ id: string }>(jb('/clue-referrals'), letter(overrides), AS_STAFF, 201);
+  /**
+   * Drafts a complete referral with one evidence item, submits it and has the head approve it; with
+   * `returnOnce`, the head first returns it, and the clerk amends and resubmits it.
+   */
+  async function sendFromBureau({ returnOnce = false } = {}): Promise<string> {
+    const { id } = await act<{ id: string }>(jb('/clue-referrals'), letter(), AS_STAFF, 201);
     await act(
       jb(`/clue-referrals/${id}/evidence`),
       { description: '询问笔录（纸质，机要交换）' },
@@ -186,6 +190,37 @@ describe('problem-clue referral between the justice bureau and the discipline co
     await waitForTask(PROCESS.bureauClueReferralSending, id, USER_TASK.draftReferral);
     await act(jb(`/clue-referrals/${id}/submission`), undefined, AS_STAFF);
     await waitForTask(PROCESS.bureauClueReferralSending, id, USER_TASK.approveReferral);
+    if (returnOnce) {
+      const bare = await http<ErrorBody>(
+        'POST',
+        jb(`/clue-referrals/${id}/approval`),
+        { decision: 'return' },
+        AS_HEAD,
+      );
+      expect(bare.status).toBe(400);
+      await act(
+        jb(`/clue-referrals/${id}/approval`),
+        { decision: 'return', comment: '请补充被反映人的职务信息。' },
+        AS_HEAD,
+      );
+      await waitForTask(PROCESS.bureauClueReferralSending, id, USER_TASK.draftReferral);
+      const back = await until(
+        () => referral(id),
+        (r) => r.status === 'drafting',
+        'back to drafting',
+      );
+      expect(back.approvalComment).toBe('请补充被反映人的职务信息。');
+      const [subject] = letter().subjects;
+      const amended = await http(
+        'PATCH',
+        jb(`/clue-referrals/${id}`),
+        { subjects: [{ ...subject, position: '执法大队副队长' }] },
+        AS_STAFF,
+      );
+      expect(amended.status).toBe(200);
+      await act(jb(`/clue-referrals/${id}/submission`), undefined, AS_STAFF);
+      await waitForTask(PROCESS.bureauClueReferralSending, id, USER_TASK.approveReferral);
+    }
     await act(jb(`/clue-referrals/${id}/approval`), { decision: 'approve' }, AS_HEAD);
     return id;
   }
@@ -484,7 +519,9 @@ describe('problem-clue referral between the justice bureau and the discipline co
   });
 
   it('forwards a clue to the competent commission and returns another to the sender; both close at the bureau', async () => {
-    const [forwarded, returned] = await Promise.all([sendFromBureau(), sendFromBureau()]);
+    const [forwarded, returned] = await Promise.all([sendFromBureau({ returnOnce: true }), sendFromBureau()]);
+    const redrafted = await referral(forwarded);
+    expect(redrafted.subjects[0].position).toBe('执法大队副队长');
     await Promise.all([forwarded, returned].map(registeredByCommission));
     const noTarget = await http<ErrorBody>(
       'POST',

@@ -435,6 +435,8 @@ function summaryView(r: ClueReferralEntity, now: Date) {
     statusLabel: REFERRAL_STATUS_LABEL[r.status],
     sendDueAt: r.sendDueAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
+    /** Not sent by the end of the sending period (from the finding). */
+    sendOverdue: r.sentAt === null && r.sendDueAt.getTime() < now.getTime(),
     outcome: r.outcome,
     overdueFeedback: overdue,
     overdue: overdue.length > 0,
