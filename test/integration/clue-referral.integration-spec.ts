@@ -43,7 +43,13 @@ interface Referral {
   referenceNo: string | null;
   status: string;
   missing: FieldError[];
-  evidence: { itemNo: number; description: string; filename: string | null; sha256: string | null }[];
+  evidence: {
+    id: string;
+    itemNo: number;
+    description: string;
+    filename: string | null;
+    sha256: string | null;
+  }[];
   subjects: { name: string; identity?: string; rank?: string; position?: string; org?: string }[];
   facts: string | null;
   sourceType: string;
@@ -388,6 +394,12 @@ describe('problem-clue referral between the justice bureau and the discipline co
       expect.objectContaining({ itemNo: 2, description: '当事人银行转账凭证（纸质，机要交换）' }),
     ]);
     expect((await http('GET', jw(`/clues/${id}`), undefined, AS_STAFF)).status).toBe(403);
+    // The file itself stays with the bureau, which serves it to its own staff; the fingerprint went along.
+    const file = await fetch(jb(`/clue-referrals/${id}/evidence/${sent.evidence[0].id}`), {
+      headers: AS_STAFF,
+    });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);
 
     // The commission keeps it (through the gateway), chooses 谈话函询, handles it and decides.
     await act(`${system.api}/discipline/clues/${id}/jurisdiction`, { decision: 'keep' }, JW);
@@ -676,6 +688,13 @@ describe('problem-clue referral between the justice bureau and the discipline co
         'the transfer flagged',
       );
       expect(flagged.overdue).toBe(true);
+      const overdueList = await http<{ items: { id: string; escalatedAt: string | null }[] }>(
+        'GET',
+        jb('/clue-referrals?overdue=true'),
+        undefined,
+        AS_STAFF,
+      );
+      expect(overdueList.body.items.find((r) => r.id === id)?.escalatedAt).not.toBeNull();
 
       // The commission comes back: the referral waiting in Kafka is registered once, with the reminder.
       await system.startCommission();
@@ -687,6 +706,12 @@ describe('problem-clue referral between the justice bureau and the discipline co
       expect(late.feedback!.receipt.late).toBe(true);
       const registered = await registeredByCommission(id);
       expect(registered.reminders.map((r) => r.feedback)).toEqual(['receipt']);
+      // Registered while the engine's clock is two weeks ahead: Art. 171's 5 working days are already past.
+      await until(
+        () => clue(id),
+        (c) => c.jurisdictionOverdueAt !== null,
+        'the forwarding deadline flagged',
+      );
       const rows = await system.jbDb.query(
         `SELECT count(*)::int AS n FROM discipline_commission.clue WHERE id = $1`,
         [id],

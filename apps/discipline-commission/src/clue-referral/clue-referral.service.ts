@@ -293,10 +293,8 @@ export class ClueReferralService {
       .getRepository(ClueReferralEntity)
       .find({ where, order: { createdAt: 'DESC' } });
     const now = new Date();
-    const filtered = query.overdue ? rows.filter((r) => overdueFeedback(r, now).length > 0) : rows;
-    filtered.sort(
-      (a, b) => Number(overdueFeedback(b, now).length > 0) - Number(overdueFeedback(a, now).length > 0),
-    );
+    const filtered = query.overdue ? rows.filter((r) => isOverdue(r, now)) : rows;
+    filtered.sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)));
     return {
       total: filtered.length,
       items: filtered.slice(query.offset, query.offset + query.limit).map((r) => summaryView(r, now)),
@@ -422,6 +420,11 @@ export function overdueFeedback(r: ClueReferralEntity, now: Date): string[] {
   );
 }
 
+/** Overdue: a feedback past its due date, or escalated to the liaison meeting and not closed since. */
+export function isOverdue(r: ClueReferralEntity, now: Date): boolean {
+  return overdueFeedback(r, now).length > 0 || (r.escalatedAt !== null && r.closedAt === null);
+}
+
 function summaryView(r: ClueReferralEntity, now: Date) {
   const overdue = overdueFeedback(r, now);
   return {
@@ -439,7 +442,7 @@ function summaryView(r: ClueReferralEntity, now: Date) {
     sendOverdue: r.sentAt === null && r.sendDueAt.getTime() < now.getTime(),
     outcome: r.outcome,
     overdueFeedback: overdue,
-    overdue: overdue.length > 0,
+    overdue: isOverdue(r, now),
     escalatedAt: r.escalatedAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
