@@ -8,7 +8,7 @@ import { referralJobContext, text } from './referral-job.util';
 
 /**
  * The head's decision. Approved: the feedback due dates are fixed now, since the referral leaves at once
- * (the process waits for the feedback before it sends, so none can arrive unexpected). Returned: back to
+ * (the process opens its waits for the feedback beside the send step, so none can arrive unawaited). Returned: back to
  * drafting with the head's comment.
  */
 @Injectable()
