@@ -2,9 +2,11 @@ import { ServiceConfig } from '@oversight/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
+import { ClueReferralModule } from './clue-referral/clue-referral.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ReceivedClueModule } from './received-clue/received-clue.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +21,8 @@ export class AppModule {
         }),
         OrganisationModule,
         ComplaintModule,
+        ClueReferralModule,
+        ReceivedClueModule,
       ],
     };
   }

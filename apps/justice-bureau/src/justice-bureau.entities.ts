@@ -1,3 +1,9 @@
+import {
+  ClueReferralEvidenceEntity,
+  ClueReferralFeedbackEntity,
+  ClueReferralNoticeEntity,
+} from './clue-referral/clue-referral-records.entity';
+import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -9,6 +15,11 @@ import {
 } from './complaint/complaint-records.entity';
 import { ComplaintEntity } from './complaint/complaint.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
+import {
+  ReceivedClueEntity,
+  ReceivedClueNoteEntity,
+  ReceivedClueReminderEntity,
+} from './received-clue/received-clue.entity';
 
 export const JUSTICE_BUREAU_ENTITIES = [
   OrganisationEntity,
@@ -20,4 +31,11 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ExtensionRequestEntity,
   AppealEntity,
   IdentityAccessLogEntity,
+  ClueReferralEntity,
+  ClueReferralEvidenceEntity,
+  ClueReferralFeedbackEntity,
+  ClueReferralNoticeEntity,
+  ReceivedClueEntity,
+  ReceivedClueNoteEntity,
+  ReceivedClueReminderEntity,
 ];

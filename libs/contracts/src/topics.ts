@@ -16,6 +16,20 @@ export const TOPIC = {
   complaintClosed: 'justice-bureau.complaint.closed.v1',
   /** Published by every service for its transfers between bodies (TransferChangedV1). */
   transferChanged: 'oversight.transfer.changed.v1',
+  // Problem-clue referral, both ways (issue 5): the bureau's topics as sender and as receiver ...
+  bureauClueReferralDrafted: 'justice-bureau.clue-referral.drafted.v1',
+  bureauClueReferralSent: 'justice-bureau.clue-referral.sent.v1',
+  bureauClueFeedbackReminded: 'justice-bureau.clue-referral.feedback-reminded.v1',
+  bureauClueReceiptIssued: 'justice-bureau.clue.receipt-issued.v1',
+  bureauClueStatusReported: 'justice-bureau.clue.status-reported.v1',
+  bureauClueResultReported: 'justice-bureau.clue.result-reported.v1',
+  // ... and the discipline commission's, the same events the other way.
+  commissionClueReferralDrafted: 'discipline-commission.clue-referral.drafted.v1',
+  commissionClueReferralSent: 'discipline-commission.clue-referral.sent.v1',
+  commissionClueFeedbackReminded: 'discipline-commission.clue-referral.feedback-reminded.v1',
+  commissionClueReceiptIssued: 'discipline-commission.clue.receipt-issued.v1',
+  commissionClueStatusReported: 'discipline-commission.clue.status-reported.v1',
+  commissionClueResultReported: 'discipline-commission.clue.result-reported.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

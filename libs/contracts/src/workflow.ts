@@ -1,6 +1,11 @@
 /** Process ids: `<app>-<process>`, the BPMN file lives in `bpmn/<app>/<process>.bpmn`. */
 export const PROCESS = {
   complaintHandling: 'justice-bureau-complaint-handling',
+  // Problem-clue referral (issue 5): one sending and one handling definition per service, same structure.
+  bureauClueReferralSending: 'justice-bureau-clue-referral-sending',
+  bureauClueHandling: 'justice-bureau-clue-handling',
+  commissionClueReferralSending: 'discipline-commission-clue-referral-sending',
+  commissionClueHandling: 'discipline-commission-clue-handling',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -17,6 +22,30 @@ export const JOB = {
   recordAppealDecision: 'justice-bureau.record-appeal-decision',
   closeComplaint: 'justice-bureau.close-complaint',
   raiseSupervisionNotice: 'justice-bureau.raise-supervision-notice',
+  // Problem-clue referral (issue 5): the bureau sending ...
+  bureauRecordReferralSubmission: 'justice-bureau.record-referral-submission',
+  bureauRecordReferralApproval: 'justice-bureau.record-referral-approval',
+  bureauSendClueReferral: 'justice-bureau.send-clue-referral',
+  bureauRaiseFeedbackNotice: 'justice-bureau.raise-feedback-notice',
+  bureauCloseClueReferral: 'justice-bureau.close-clue-referral',
+  // ... the bureau receiving ...
+  bureauRegisterClue: 'justice-bureau.register-clue',
+  bureauRecordJurisdictionDecision: 'justice-bureau.record-jurisdiction-decision',
+  bureauRecordClueHandling: 'justice-bureau.record-clue-handling',
+  bureauRecordClueResult: 'justice-bureau.record-clue-result',
+  // ... the commission receiving ...
+  commissionRegisterClue: 'discipline-commission.register-clue',
+  commissionRecordJurisdictionDecision: 'discipline-commission.record-jurisdiction-decision',
+  commissionRecordClueDisposal: 'discipline-commission.record-clue-disposal',
+  commissionRecordClueHandling: 'discipline-commission.record-clue-handling',
+  commissionRecordClueResult: 'discipline-commission.record-clue-result',
+  commissionRaiseClueNotice: 'discipline-commission.raise-clue-notice',
+  // ... and the commission sending.
+  commissionRecordReferralSubmission: 'discipline-commission.record-referral-submission',
+  commissionRecordReferralApproval: 'discipline-commission.record-referral-approval',
+  commissionSendClueReferral: 'discipline-commission.send-clue-referral',
+  commissionRaiseFeedbackNotice: 'discipline-commission.raise-feedback-notice',
+  commissionCloseClueReferral: 'discipline-commission.close-clue-referral',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -30,6 +59,13 @@ export const USER_TASK = {
   followUpVisit: 'follow-up-visit',
   appealReview: 'appeal-review',
   appealRecheck: 'appeal-recheck',
+  // Problem-clue referral (issue 5), the same keys in both services' processes
+  draftReferral: 'draft-referral',
+  approveReferral: 'approve-referral',
+  decideJurisdiction: 'decide-jurisdiction',
+  chooseDisposal: 'choose-disposal',
+  handleClue: 'handle-clue',
+  decideClue: 'decide-clue',
 } as const;
 
 /** Message names correlated to running instances by business key. */
@@ -39,6 +75,10 @@ export const MESSAGE = {
   complaintDeadlineExtended: 'complaint-deadline-extended',
   complaintAppealRequested: 'complaint-appeal-requested',
   complaintRecheckRequested: 'complaint-recheck-requested',
+  // Problem-clue referral (issue 5): a feedback reached the sender (either sending process)
+  clueReceiptReceived: 'clue-referral-receipt-received',
+  clueStatusReceived: 'clue-referral-status-received',
+  clueResultReceived: 'clue-referral-result-received',
 } as const;
 
 /** BPMN error codes (UPPER_SNAKE), catalogued in bpmn/README.md. */

@@ -83,7 +83,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
       this.crashed = null;
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.subscribe(this.consumer, topics);
     // Partitions are independent (order matters only per key), so they are worked in parallel.
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
@@ -122,7 +122,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     const consumer = this.kafka.consumer({ groupId, retry: { retries: 10 } });
     await consumer.connect();
     try {
-      await consumer.subscribe({ topics, fromBeginning: true });
+      await this.subscribe(consumer, topics);
       await new Promise<void>((resolve, reject) => {
         consumer
           .run({
@@ -153,6 +153,23 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
       await cleanup.disconnect();
     }
     return { events, topics };
+  }
+
+  /**
+   * Topics created a moment ago may not be in the broker's metadata yet ("This server does not host this
+   * topic-partition", which Kafka marks retriable): subscribing is retried a few times before start-up fails.
+   */
+  private async subscribe(consumer: Consumer, topics: string[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await consumer.subscribe({ topics, fromBeginning: true });
+        return;
+      } catch (error) {
+        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 10) throw error;
+        this.logger.debug(`subscribing failed (${attempt}x), retrying: ${(error as Error).message}`);
+        await sleep(200 * attempt);
+      }
+    }
   }
 
   private async ensureTopics(topics: string[]): Promise<void> {

@@ -14,6 +14,13 @@ describe('gateway routes', () => {
     expect(upstreamFor(table, '/api/liaison/transfers')?.service).toBe('liaison');
   });
 
+  it('sends clue referrals to the body that owns each side', () => {
+    expect(upstreamFor(table, '/api/clue-referrals/abc/approval')?.service).toBe('justice-bureau');
+    expect(upstreamFor(table, '/api/received-clues')?.service).toBe('justice-bureau');
+    expect(upstreamFor(table, '/api/discipline/clues/abc/disposal')?.service).toBe('discipline-commission');
+    expect(upstreamFor(table, '/api/discipline/clue-referrals')?.service).toBe('discipline-commission');
+  });
+
   it('answers nothing for paths no service owns', () => {
     expect(upstreamFor(table, '/api/complaintsX')).toBeUndefined();
     expect(upstreamFor(table, '/admin')).toBeUndefined();

@@ -17,6 +17,10 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/public', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/tasks', { service: 'tasklist', url: config.tasklistUrl }],
     ['/api/liaison', { service: 'liaison', url: config.liaisonUrl }],
+    // Problem-clue referral, both ways (issue 5)
+    ['/api/clue-referrals', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/received-clues', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/discipline', { service: 'discipline-commission', url: config.disciplineCommissionUrl }],
   ];
 }
 

@@ -1,0 +1,108 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { attachmentDisposition } from '@oversight/documents';
+import { Caller, CallerInfo } from '@oversight/platform';
+import { MAX_EVIDENCE_FILE_BYTES, UploadedFileData } from './evidence-file.util';
+import {
+  ClueReferralContentDto,
+  ClueReferralListQuery,
+  CreateClueReferralDto,
+  EvidenceItemDto,
+  ReferralApprovalDto,
+} from './clue-referral.dto';
+import { ClueReferralService } from './clue-referral.service';
+
+/** The commission's outgoing referrals of enforcement failings to the justice bureau. */
+@ApiTags('clue referrals (discipline commission → justice bureau)')
+@Controller('api/discipline/clue-referrals')
+export class ClueReferralController {
+  constructor(private readonly referrals: ClueReferralService) {}
+
+  @Post()
+  @ApiOperation({ summary: '起草问题线索移送函（移送司法局）/ draft a referral' })
+  create(@Body() dto: CreateClueReferralDto, @Caller() caller: CallerInfo) {
+    return this.referrals.create(dto, caller);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '移送的问题线索（反馈逾期优先）/ referrals, overdue feedback first' })
+  list(@Query() query: ClueReferralListQuery, @Caller() caller: CallerInfo) {
+    return this.referrals.list(query, caller);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '移送函及回执、办理情况、处置结果 / a referral with its feedback' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
+    return this.referrals.get(id, caller);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: '修改草稿 / edit the draft' })
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ClueReferralContentDto,
+    @Caller() caller: CallerInfo,
+  ) {
+    return this.referrals.update(id, dto, caller);
+  }
+
+  @Post(':id/evidence')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_FILE_BYTES + 1, files: 1 } }))
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({ summary: '添加证据材料（可附文件）/ add an evidence item, optionally with its file' })
+  evidence(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: EvidenceItemDto,
+    @Caller() caller: CallerInfo,
+    @UploadedFile() file?: UploadedFileData,
+  ) {
+    return this.referrals.addEvidence(id, dto, file, caller);
+  }
+
+  @Get(':id/evidence/:evidenceId')
+  @ApiOperation({ summary: '下载证据材料文件 / download an evidence file' })
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string,
+    @Caller() caller: CallerInfo,
+    @Res() res: Response,
+  ) {
+    const file = await this.referrals.evidenceFile(id, evidenceId, caller);
+    res.setHeader('content-type', file.contentType ?? 'application/octet-stream');
+    res.setHeader('content-disposition', attachmentDisposition(file.filename ?? 'evidence', 'evidence'));
+    res.send(file.content);
+  }
+
+  @Post(':id/submission')
+  @HttpCode(202)
+  @ApiOperation({ summary: '提交负责人审批 / submit for approval (422 when incomplete)' })
+  submit(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
+    return this.referrals.submit(id, caller);
+  }
+
+  @Post(':id/approval')
+  @HttpCode(202)
+  @ApiOperation({ summary: '负责人审批（批准即移送）/ the head approves (and it is sent) or returns it' })
+  approve(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReferralApprovalDto,
+    @Caller() caller: CallerInfo,
+  ) {
+    return this.referrals.approve(id, dto, caller);
+  }
+}
