@@ -2,6 +2,7 @@ import { ServiceConfig } from '@oversight/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
+import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -19,6 +20,7 @@ export class AppModule {
         }),
         OrganisationModule,
         ComplaintModule,
+        AcceptanceCampaignModule,
       ],
     };
   }

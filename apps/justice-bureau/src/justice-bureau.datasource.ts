@@ -3,6 +3,7 @@ import { serviceDataSourceOptions } from '@oversight/database';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { CreateComplaintTables1764115200000 } from './migrations/1764115200000-create-complaint-tables';
 import { ComplaintHandling1764201600000 } from './migrations/1764201600000-complaint-handling';
+import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/1764500000000-create-acceptance-campaign-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -10,5 +11,9 @@ export const buildDataSourceOptions = (url: string) =>
     url,
     service: SERVICE.justiceBureau,
     entities: JUSTICE_BUREAU_ENTITIES,
-    migrations: [CreateComplaintTables1764115200000, ComplaintHandling1764201600000],
+    migrations: [
+      CreateComplaintTables1764115200000,
+      ComplaintHandling1764201600000,
+      CreateAcceptanceCampaignTables1764500000000,
+    ],
   });

@@ -1,3 +1,4 @@
+import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -20,4 +21,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ExtensionRequestEntity,
   AppealEntity,
   IdentityAccessLogEntity,
+  ...ACCEPTANCE_ENTITIES,
 ];

@@ -4,4 +4,5 @@ export * from './topics';
 export * from './workflow';
 export * from './events/complaint.events';
 export * from './events/transfer.events';
+export * from './events/acceptance.events';
 export * from './task-forms';

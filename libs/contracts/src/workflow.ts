@@ -1,6 +1,8 @@
 /** Process ids: `<app>-<process>`, the BPMN file lives in `bpmn/<app>/<process>.bpmn`. */
 export const PROCESS = {
   complaintHandling: 'justice-bureau-complaint-handling',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  acceptanceCampaign: 'justice-bureau-acceptance-campaign',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -17,6 +19,14 @@ export const JOB = {
   recordAppealDecision: 'justice-bureau.record-appeal-decision',
   closeComplaint: 'justice-bureau.close-complaint',
   raiseSupervisionNotice: 'justice-bureau.raise-supervision-notice',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  recordWorkPlan: 'justice-bureau.record-work-plan',
+  advanceAcceptanceStage: 'justice-bureau.advance-acceptance-stage',
+  recordSelfCheck: 'justice-bureau.record-self-check',
+  recordInspection: 'justice-bureau.record-inspection',
+  recordRectification: 'justice-bureau.record-rectification',
+  raiseAcceptanceNotice: 'justice-bureau.raise-acceptance-notice',
+  recordCampaignSummary: 'justice-bureau.record-campaign-summary',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -30,6 +40,13 @@ export const USER_TASK = {
   followUpVisit: 'follow-up-visit',
   appealReview: 'appeal-review',
   appealRecheck: 'appeal-recheck',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  submitWorkPlan: 'submit-work-plan',
+  unitSelfCheck: 'unit-self-check',
+  inspectUnit: 'inspect-unit',
+  rectifyUnit: 'rectify-unit',
+  reinspectUnit: 'reinspect-unit',
+  summariseCampaign: 'summarise-campaign',
 } as const;
 
 /** Message names correlated to running instances by business key. */

@@ -17,6 +17,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/public', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/tasks', { service: 'tasklist', url: config.tasklistUrl }],
     ['/api/liaison', { service: 'liaison', url: config.liaisonUrl }],
+    ['/api/acceptance-campaigns', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/assessment-inputs', { service: 'justice-bureau', url: config.justiceBureauUrl }],
   ];
 }
 
