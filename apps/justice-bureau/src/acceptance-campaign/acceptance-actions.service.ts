@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { USER_TASK } from '@oversight/contracts';
 import { beijingDate, endOfBeijingDay } from '@oversight/deadlines';
 import {
@@ -115,10 +115,15 @@ export class AcceptanceActionsService {
 
   async submitWorkPlan(campaignId: string, dto: WorkPlanDto, caller: CallerInfo): Promise<StepAccepted> {
     const { campaign, unit } = await this.unitContext(campaignId, caller);
+    const alreadyPlanned = conflict({
+      zh: '本单位已报送工作方案。',
+      en: 'The work plan has already been submitted.',
+    });
+    const planned = await this.dataSource
+      .getRepository(AcceptanceWorkPlanEntity)
+      .existsBy({ campaignId, unitCode: unit.unitCode });
+    if (planned) throw alreadyPlanned;
     if (unit.stage !== 'work-plan') {
-      if (unit.workPlanSubmittedAt) {
-        throw conflict({ zh: '本单位已报送工作方案。', en: 'The work plan has already been submitted.' });
-      }
       throw unprocessable({
         zh: `工作方案应于${chineseDay(lastDay(campaign.planDueAt))}前报送；自查已于${chineseDay(
           beijingDate(campaign.selfCheckStartsAt),
@@ -133,7 +138,7 @@ export class AcceptanceActionsService {
       });
     }
     const id = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    return this.once(alreadyPlanned, async (manager) => {
       await this.evidence.requireOwn(manager, campaignId, unit.unitCode, dto.documentIds);
       await manager.insert(AcceptanceWorkPlanEntity, {
         id,
@@ -179,10 +184,15 @@ export class AcceptanceActionsService {
 
   async submitSelfCheck(campaignId: string, dto: SelfCheckDto, caller: CallerInfo): Promise<StepAccepted> {
     const { campaign, unit } = await this.unitContext(campaignId, caller);
+    const alreadyChecked = conflict({
+      zh: '本单位已提交自查结果。',
+      en: 'The self-check has already been submitted.',
+    });
+    const checked = await this.dataSource
+      .getRepository(AcceptanceSelfCheckEntity)
+      .existsBy({ campaignId, unitCode: unit.unitCode });
+    if (checked) throw alreadyChecked;
     if (unit.stage !== 'self-check') {
-      if (unit.selfCheckSubmittedAt) {
-        throw conflict({ zh: '本单位已提交自查结果。', en: 'The self-check has already been submitted.' });
-      }
       const window = windowText(campaign.selfCheckStartsAt, campaign.selfCheckEndsAt);
       const early = unit.stage === 'work-plan' || unit.stage === 'creation';
       throw unprocessable({
@@ -193,7 +203,7 @@ export class AcceptanceActionsService {
     const { errors, sheet } = scoreSheet(campaign.checklist, unit.kind, dto.items, true);
     if (errors.length > 0) throw this.sheetErrors(errors);
     const id = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    return this.once(alreadyChecked, async (manager) => {
       await this.evidence.requireOwn(
         manager,
         campaignId,
@@ -233,7 +243,11 @@ export class AcceptanceActionsService {
     }
     const id = randomUUID();
     const round = unit.rectificationRounds;
-    return this.dataSource.transaction(async (manager) => {
+    const reported = conflict({
+      zh: '本轮整改报告已经提交。',
+      en: 'The report for this rectification round is already in.',
+    });
+    return this.once(reported, async (manager) => {
       await this.evidence.requireOwn(manager, campaignId, unit.unitCode, dto.evidenceIds);
       const late = await manager.existsBy(AcceptanceNoticeEntity, {
         campaignId,
@@ -317,7 +331,11 @@ export class AcceptanceActionsService {
     const round = reinspection ? unit.rectificationRounds : 0;
     const step = reinspection ? USER_TASK.reinspectUnit : USER_TASK.inspectUnit;
     const id = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    const decided = conflict({
+      zh: '该单位本轮验收已有结论。',
+      en: 'This round of the unit’s inspection is already decided.',
+    });
+    return this.once(decided, async (manager) => {
       await manager.insert(AcceptanceInspectionEntity, {
         id,
         campaignId,
@@ -371,6 +389,18 @@ export class AcceptanceActionsService {
       await this.completeStep(campaignId, USER_TASK.summariseCampaign, null, {});
       return { campaignId, unitCode: null, step: USER_TASK.summariseCampaign, recordId: campaignId };
     });
+  }
+
+  /** One submission per step: a second one racing the first hits the unique key and is told so. */
+  private async once<T>(already: Error, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw already;
+      }
+      throw error;
+    }
   }
 
   private requireOpen(unit: AcceptanceUnitEntity): void {
