@@ -26,10 +26,11 @@ import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liai
 
 /**
  * A whole creation-stage acceptance campaign (domain.md §2.4) through the gateway, on the real engine,
- * Kafka and PostgreSQL, with four units — both demonstration units, a county department and a town —
- * while the engine's clock runs through the campaign calendar: work plans (one late), progress with
- * evidence, self-check (one unit misses it), acceptance (one unit fails and is rectified, late, then
- * re-inspected), the summary, the assessment input, the ledger and the report; and liaison's register.
+ * Kafka and PostgreSQL, with five units — both demonstration units, two county departments and a town —
+ * while the engine's clock runs through the campaign calendar: work plans (one late, one never sent),
+ * progress with evidence, self-check (one unit misses it), acceptance (one unit inspected late, one fails
+ * and is rectified, late, then re-inspected), the summary (late), the assessment input, the ledger and
+ * the report; and liaison's register.
  */
 
 interface AcceptanceSystem {
@@ -116,8 +117,14 @@ interface Transfer {
 type ErrorBody = { message: { zh: string; en: string } };
 
 const YEAR = 2027;
-const UNITS = ['scjg', 'xgz', 'fgj', 'fcz'];
-const KIND: Record<string, 'agency' | 'town'> = { scjg: 'agency', xgz: 'town', fgj: 'agency', fcz: 'town' };
+const UNITS = ['scjg', 'xgz', 'fgj', 'jyj', 'fcz'];
+const KIND: Record<string, 'agency' | 'town'> = {
+  scjg: 'agency',
+  xgz: 'town',
+  fgj: 'agency',
+  jyj: 'agency',
+  fcz: 'town',
+};
 const PDF = Buffer.from('%PDF-1.4\n%acceptance evidence\n', 'latin1');
 
 describe('creation-stage acceptance campaign, through the whole calendar', () => {
@@ -229,7 +236,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     return body.items;
   }
 
-  it('runs a campaign with four units from the work plans to the report and the assessment input', async () => {
+  it('runs a campaign with five units from the work plans to the report and the assessment input', async () => {
     // The office starts the campaign: plan dates by default, four named participants.
     const forbidden = await http('POST', api('/acceptance-campaigns'), { year: YEAR }, asAgency('scjg'));
     expect(forbidden.status).toBe(403);
@@ -269,7 +276,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     expect(instances).toHaveLength(1);
 
     // A unit outside the campaign does not see it; early submissions are refused with the window's dates.
-    expect((await http('GET', unitApi(id), undefined, asAgency('jyj'))).status).toBe(404);
+    expect((await http('GET', unitApi(id), undefined, asAgency('jtj'))).status).toBe(404);
     const early = await http<ErrorBody>(
       'POST',
       unitApi(id, '/self-check'),
@@ -348,11 +355,11 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     // 4/30 passes: fgj is escalated, shown late, and liaison sees its overdue submission.
     try {
       await clock.advancePast(campaign.calendar.planDueAt);
-      const late = await until(id, 'fgj escalated', ['fgj'], (u) => u.late);
+      const late = await until(id, 'fgj and jyj escalated', ['fgj', 'jyj'], (u) => u.late);
       expect(late.units.find((u) => u.code === 'fgj')?.lateWindows.map((w) => w.window)).toEqual([
         'work-plan',
       ]);
-      expect(late.units.filter((u) => u.late).map((u) => u.code)).toEqual(['fgj']);
+      expect(late.units.filter((u) => u.late).map((u) => u.code)).toEqual(['fgj', 'jyj']);
       const overdue = await eventually(async () =>
         (await transfers(TRANSFER_KIND.acceptanceSubmission)).find(
           (t) => t.sourceRef === `${id}:fgj:work-plan`,
@@ -390,6 +397,24 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       // The self-check window opens (8/10).
       await clock.advancePast(campaign.calendar.selfCheckStartsAt);
       await until(id, 'self-check open', UNITS, (u) => u.stage === 'self-check');
+      // jyj never sent its plan: the window closed on it (a second notice), and it goes on to the self-check.
+      const noPlan = await http<ErrorBody>(
+        'POST',
+        unitApi(id, '/work-plan'),
+        { title: '工作方案', summary: '……', documentIds: [evidence.jyj] },
+        asAgency('jyj'),
+      );
+      expect(noPlan.status).toBe(422);
+      expect(noPlan.body.message.zh).toContain('工作方案应于2027年4月30日前报送；自查已于2027年8月10日开始');
+      await eventually(async () =>
+        (await transfers(TRANSFER_KIND.acceptanceSubmission)).find(
+          (t) =>
+            t.sourceRef === `${id}:jyj:work-plan` &&
+            t.status === 'not-submitted' &&
+            t.closedAt !== null &&
+            t.overdueSince !== null,
+        ),
+      );
       for (const unit of UNITS) await step(id, USER_TASK.unitSelfCheck, unit);
       const incomplete = await http<ErrorBody>(
         'POST',
@@ -401,7 +426,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect(incomplete.body.message.zh).toContain('缺少佐证材料');
       expect(incomplete.body.message.zh).toContain('2.1 执法人员资格管理');
       expect(incomplete.body.message.zh).toContain('3.3 镇（区）赋权目录清单');
-      for (const unit of ['scjg', 'xgz', 'fgj']) {
+      for (const unit of ['scjg', 'xgz', 'fgj', 'jyj']) {
         const submitted = await http(
           'POST',
           unitApi(id, '/self-check'),
@@ -413,7 +438,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       const checked = await until(
         id,
         'self-checks recorded',
-        ['scjg', 'xgz', 'fgj'],
+        ['scjg', 'xgz', 'fgj', 'jyj'],
         (u) => u.stage === 'awaiting-acceptance',
       );
       expect(checked.units.find((u) => u.code === 'scjg')?.selfScore).toBe(87.6); // 81.5 of 93
@@ -464,7 +489,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       const decided = await until(
         id,
         'inspections recorded',
-        UNITS,
+        UNITS.filter((u) => u !== 'jyj'),
         (u) => u.stage === 'accepted' || u.stage === 'rectification',
       );
       const xgz = decided.units.find((u) => u.code === 'xgz') as BoardRow;
@@ -490,7 +515,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
         AS_STAFF,
       );
       expect(tooSoon.status).toBe(422);
-      expect(tooSoon.body.message.zh).toContain('尚有1个单位未作出验收结论');
+      expect(tooSoon.body.message.zh).toContain('尚有2个单位未作出验收结论');
 
       // xgz lets the rectification deadline pass: escalated, and the order is overdue in liaison's register.
       await clock.advancePast(xgz.rectificationDueAt as string);
@@ -503,6 +528,13 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
           (t) => t.sourceRef === `${id}:xgz:1` && t.overdue && t.status === 'overdue',
         ),
       );
+      // The team never got to jyj in the acceptance window (8/25): the office is told, jyj shows it; the
+      // late inspection is still taken.
+      const uninspected = await until(id, 'jyj inspection overdue', ['jyj'], (u) =>
+        u.lateWindows.some((w) => w.window === 'inspection'),
+      );
+      expect(uninspected.units.find((u) => u.code === 'jyj')?.stage).toBe('inspection');
+      expect((await inspect('jyj', inspection('jyj', 0.9, 'accept'))).status).toBe(202);
 
       // It reports with evidence, late; the team re-inspects and accepts.
       const noEvidence = await http(
@@ -529,11 +561,43 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect((await inspect('xgz', inspection('xgz', 0.95, 'accept'))).status).toBe(202);
       const done = await until(id, 'every unit accepted', UNITS, (u) => u.result === 'accepted');
       expect(done.units.find((u) => u.code === 'xgz')?.inspectionScore).toBe(87.5);
-      expect(done.totals).toMatchObject({ units: 4, late: 3, accepted: 4 });
+      expect(done.totals).toMatchObject({ units: 5, late: 4, accepted: 5 });
       const rectifiedOrder = (await transfers(TRANSFER_KIND.acceptanceRectification)).find(
         (t) => t.sourceRef === `${id}:xgz:1`,
       );
       expect(rectifiedOrder?.closedAt).not.toBeNull();
+
+      // The board filters, and each unit's file: the office sees xgz's two inspections and late report.
+      const lateOnes = await board(id, '?late=true');
+      expect(lateOnes.units.map((u) => u.code)).toEqual(['xgz', 'fgj', 'jyj', 'fcz']);
+      const file = await http<{
+        inspections: { round: number; decision: string; score: number }[];
+        rectifications: { round: number; late: boolean }[];
+        notices: { window: string; level: string }[];
+        evidence: { id: string }[];
+      }>('GET', api(`/acceptance-campaigns/${id}/units/xgz`), undefined, AS_STAFF);
+      expect(file.status).toBe(200);
+      expect(file.body.inspections.map((i) => [i.round, i.decision, i.score])).toEqual([
+        [0, 'rectify', 64],
+        [1, 'accept', 87.5],
+      ]);
+      expect(file.body.rectifications).toMatchObject([{ round: 1, late: true }]);
+      expect(file.body.notices).toMatchObject([{ window: 'rectification', level: 'overdue' }]);
+      const download = await fetch(api(`/acceptance-campaigns/${id}/units/xgz/evidence/${proof}`), {
+        headers: AS_STAFF,
+      });
+      expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+      const own = await http<{ workPlan: unknown; notices: { level: string }[] }>(
+        'GET',
+        unitApi(id),
+        undefined,
+        asAgency('jyj'),
+      );
+      expect(own.body.workPlan).toBeNull();
+      expect(own.body.notices.map((n) => n.level)).toEqual(['overdue', 'missed', 'overdue']);
+      expect(
+        (await http('GET', api(`/acceptance-campaigns/${id}/units/xgz`), undefined, asAgency('xgz'))).status,
+      ).toBe(403);
 
       // Every unit decided and the summary window open (9/9 is past 8/26): the office summarises.
       await eventually(
@@ -542,11 +606,25 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
             .status === 'summary',
         { what: 'the summary to open', timeoutMs: 45000 },
       );
+      // 9/15 passes without the summary: the office itself is reminded, and the campaign shows it.
+      await clock.advancePast(campaign.calendar.summaryEndsAt);
+      await eventually(
+        async () =>
+          (
+            await http<{ summaryLate: boolean }>(
+              'GET',
+              api(`/acceptance-campaigns/${id}`),
+              undefined,
+              AS_STAFF,
+            )
+          ).body.summaryLate,
+        { what: 'the summary to be overdue' },
+      );
       const summary = await http(
         'POST',
         api(`/acceptance-campaigns/${id}/summary`),
         {
-          summary: '全县4个参加单位均通过验收，其中1个单位经整改后通过。',
+          summary: '全县5个参加单位均通过验收，其中1个单位经整改后通过。',
           reportNumber: '阳司发〔2027〕12号',
         },
         AS_STAFF,
@@ -581,6 +659,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     expect(inputs.body.items.map((i) => [i.unitCode, i.result, i.outcome, i.score])).toEqual([
       ['fcz', 'accepted', 'none', 85.5],
       ['fgj', 'accepted', 'none', 85.5],
+      ['jyj', 'accepted', 'none', 85.5],
       ['scjg', 'accepted', 'credit', 100],
       ['xgz', 'accepted', 'none', 87.5],
     ]);
@@ -599,9 +678,15 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
           `${String(row.getCell(1).value)}:${String(row.getCell(8).value)}:${String(row.getCell(7).value)}`,
         );
     });
-    expect(names).toEqual(['县市场监督管理局:通过:0', '兴国镇:通过:1', '县发改局:通过:0', '富池镇:通过:0']);
-    expect(workbook.getWorksheet('评分明细')?.rowCount).toBe(2 + 2 * 23 + 2 * 25);
-    expect(workbook.getWorksheet('督办记录')?.rowCount).toBe(2 + 3);
+    expect(names).toEqual([
+      '县市场监督管理局:通过:0',
+      '兴国镇:通过:1',
+      '县发改局:通过:0',
+      '县教育局:通过:0',
+      '富池镇:通过:0',
+    ]);
+    expect(workbook.getWorksheet('评分明细')?.rowCount).toBe(2 + 3 * 23 + 2 * 25);
+    expect(workbook.getWorksheet('督办记录')?.rowCount).toBe(2 + 7);
 
     // The report to the provincial office (PDF, CJK font) says who took part, what happened and the results.
     const pdf = await fetch(api(`/acceptance-campaigns/${id}/report`), { headers: AS_STAFF });
@@ -612,13 +697,14 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       '省优化办',
       '先行区创建工作情况的报告',
       '阳司发〔2027〕12号',
-      '共有4个单位参加',
+      '共有5个单位参加',
       '示范单位为县市场监督管理局、兴国镇',
-      '验收通过4个单位（其中经整改后复查通过1个）',
+      '验收通过5个单位（其中经整改后复查通过1个）',
       '兴国镇（整改1轮，通过）',
       '县发改局（工作方案报送）',
+      '县教育局（工作方案报送、验收检查）',
       '富池镇（自查）',
-      '全县4个参加单位均通过验收',
+      '全县5个参加单位均通过验收',
       '县市场监督管理局：加分或优先推荐',
     ]) {
       expect(text).toContain(expected);
