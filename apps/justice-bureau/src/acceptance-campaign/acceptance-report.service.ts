@@ -170,7 +170,7 @@ export class AcceptanceReportService {
     const content = await renderPdf({
       title: `关于${campaign.year}年度“一体四化”行政执法协调监督工作体系先行区创建工作情况的报告`,
       subtitle: `阳新县行政执法协调监督工作体系先行区创建工作领导小组办公室（县司法局）${
-        campaign.reportNumber ? `　${campaign.reportNumber}` : ''
+        campaign.reportNumber ? ` ${campaign.reportNumber}` : ''
       }`,
       meta: { author: '阳新县司法局', subject: `${campaign.title}：总结报告` },
       sections: [
@@ -241,15 +241,15 @@ export class AcceptanceReportService {
   private unitTable(rows: BoardRow[]): TableSpec {
     return {
       columns: [
-        { key: 'name', header: '单位', width: 22 },
-        { key: 'kind', header: '类型', width: 10 },
-        { key: 'demonstration', header: '示范单位', width: 8 },
-        { key: 'plan', header: '工作方案', width: 12 },
-        { key: 'self', header: '自查得分', width: 9 },
-        { key: 'inspection', header: '验收得分', width: 9 },
-        { key: 'rounds', header: '整改轮次', width: 9 },
+        { key: 'name', header: '单位', width: 20 },
+        { key: 'kind', header: '类型', width: 11 },
+        { key: 'demonstration', header: '示范', width: 6 },
+        { key: 'plan', header: '工作方案', width: 10 },
+        { key: 'self', header: '自查分', width: 8 },
+        { key: 'inspection', header: '验收分', width: 8 },
+        { key: 'rounds', header: '整改轮次', width: 8 },
         { key: 'result', header: '结论', width: 8 },
-        { key: 'late', header: '逾期情况', width: 18 },
+        { key: 'late', header: '逾期情况', width: 20 },
       ],
       rows: rows.map((r) => ({
         name: r.name,

@@ -139,18 +139,22 @@ export class RaiseAcceptanceNoticeWorker implements JobHandler {
   ): TransferChangedV1 | null {
     const notice = { name: '督办通知', ref: noticeId };
     if (kind.window === 'rectification') {
+      // The report may have come in between the timer and this job: then the order is overdue but done.
+      const reported = unit.stage !== 'rectification' || unit.rectificationRounds !== round;
       return {
         ...rectificationRef(campaignId, unit.unitCode, round),
         sender: LEADING_GROUP_OFFICE,
         receiver: unit.unitCode,
         dueAt: dueAt.toISOString(),
-        status: 'overdue',
+        status: reported ? 'reported-late' : 'overdue',
         overdue: true,
+        closed: reported,
         documents: [notice],
       };
     }
     if (kind.window !== 'work-plan' && kind.window !== 'self-check') return null;
     const what = kind.window === 'work-plan' ? '工作方案' : '自查报告';
+    const submittedMeanwhile = kind.window === 'work-plan' && unit.workPlanSubmittedAt !== null;
     return {
       ...submissionRef(campaignId, unit.unitCode, kind.window),
       sender: unit.unitCode,
@@ -158,9 +162,9 @@ export class RaiseAcceptanceNoticeWorker implements JobHandler {
       subject: `先行区创建验收：${unit.name}${kind.level === 'missed' ? '未报送' : '逾期未报送'}${what}`,
       // The work plan's due date stays 4/30 (or the campaign's) even when the window finally closes later.
       ...(kind.window === 'work-plan' && kind.level === 'missed' ? {} : { dueAt: dueAt.toISOString() }),
-      status: kind.level === 'missed' ? 'not-submitted' : 'overdue',
+      status: submittedMeanwhile ? 'submitted-late' : kind.level === 'missed' ? 'not-submitted' : 'overdue',
       overdue: true,
-      closed: kind.level === 'missed',
+      closed: submittedMeanwhile || kind.level === 'missed',
       documents: [notice],
     };
   }
