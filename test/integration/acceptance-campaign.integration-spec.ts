@@ -476,6 +476,18 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect(belowPass.body.message.zh).toContain('低于合格线80分');
       expect((await inspect('xgz', inspection('xgz', 0.7, 'fail'))).status).toBe(422);
       expect((await inspect('xgz', inspection('xgz', 0.7, 'rectify'))).status).toBe(400); // no requirements
+      const requirements = { rectificationRequirements: '补齐培训记录' };
+      const noSuchDay = inspection('xgz', 0.7, 'rectify', {
+        ...requirements,
+        rectificationDueDate: '2027-02-30',
+      });
+      expect((await inspect('xgz', noSuchDay)).status).toBe(400);
+      const tooLate = await inspect(
+        'xgz',
+        inspection('xgz', 0.7, 'rectify', { ...requirements, rectificationDueDate: '2027-12-01' }),
+      );
+      expect(tooLate.status).toBe(422);
+      expect(tooLate.body.message.zh).toContain('2027年9月15日');
       expect((await inspect('scjg', inspection('scjg', 1, 'accept'))).status).toBe(202);
       expect((await inspect('fgj', inspection('fgj', 0.9, 'accept'))).status).toBe(202);
       expect((await inspect('fcz', inspection('fcz', 0.9, 'accept'))).status).toBe(202);
@@ -517,6 +529,15 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect(tooSoon.status).toBe(422);
       expect(tooSoon.body.message.zh).toContain('尚有2个单位未作出验收结论');
 
+      // 8/25 passes and the team never got to jyj: the office is told, jyj shows it; the late inspection
+      // is still taken.
+      await clock.advancePast(campaign.calendar.acceptanceEndsAt);
+      const uninspected = await until(id, 'jyj inspection overdue', ['jyj'], (u) =>
+        u.lateWindows.some((w) => w.window === 'inspection'),
+      );
+      expect(uninspected.units.find((u) => u.code === 'jyj')?.stage).toBe('inspection');
+      expect((await inspect('jyj', inspection('jyj', 0.9, 'accept'))).status).toBe(202);
+
       // xgz lets the rectification deadline pass: escalated, and the order is overdue in liaison's register.
       await clock.advancePast(xgz.rectificationDueAt as string);
       const overdueOrder = await until(id, 'xgz rectification overdue', ['xgz'], (u) =>
@@ -528,13 +549,6 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
           (t) => t.sourceRef === `${id}:xgz:1` && t.overdue && t.status === 'overdue',
         ),
       );
-      // The team never got to jyj in the acceptance window (8/25): the office is told, jyj shows it; the
-      // late inspection is still taken.
-      const uninspected = await until(id, 'jyj inspection overdue', ['jyj'], (u) =>
-        u.lateWindows.some((w) => w.window === 'inspection'),
-      );
-      expect(uninspected.units.find((u) => u.code === 'jyj')?.stage).toBe('inspection');
-      expect((await inspect('jyj', inspection('jyj', 0.9, 'accept'))).status).toBe(202);
 
       // It reports with evidence, late; the team re-inspects and accepts.
       const noEvidence = await http(

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { USER_TASK } from '@oversight/contracts';
 import { beijingDate, endOfBeijingDay } from '@oversight/deadlines';
 import {
+  badRequest,
   Bilingual,
   CallerInfo,
   conflict,
@@ -319,7 +320,7 @@ export class AcceptanceActionsService {
       });
     }
     if (dto.decision === 'rectify' && dto.rectificationDueDate) {
-      const due = endOfBeijingDay(dto.rectificationDueDate);
+      const due = this.day(dto.rectificationDueDate, 'rectificationDueDate', '整改期限');
       if (due <= campaign.acceptanceStartsAt || due > campaign.summaryEndsAt) {
         const window = windowText(campaign.acceptanceStartsAt, campaign.summaryEndsAt);
         throw unprocessable({
@@ -389,6 +390,17 @@ export class AcceptanceActionsService {
       await this.completeStep(campaignId, USER_TASK.summariseCampaign, null, {});
       return { campaignId, unitCode: null, step: USER_TASK.summariseCampaign, recordId: campaignId };
     });
+  }
+
+  private day(value: string, field: string, label: string): Date {
+    try {
+      return endOfBeijingDay(value);
+    } catch {
+      throw badRequest(
+        { zh: '提交的内容有误，请按提示修改。', en: 'The submission has errors; please correct them.' },
+        [{ field, zh: `${label}：不是有效的日期`, en: `${field} is not a valid date` }],
+      );
+    }
   }
 
   /** One submission per step: a second one racing the first hits the unique key and is told so. */
