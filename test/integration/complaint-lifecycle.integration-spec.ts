@@ -542,7 +542,14 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
       );
       return body.appeals.some((a) => a.stage === 'review' && a.decision === 'uphold');
     });
-    const recheck = await act(`/public/complaints/${r.trackingCode}/appeals`, { reason: '仍然不服' }, {});
+    // The 复查 opinion is visible as soon as it is recorded; the 复核 window opens when the engine has
+    // taken the step's completion a moment later, and until then the request is a 409.
+    const recheck = await eventually(async () => {
+      const res = await http<{ stage: string }>('POST', api(`/public/complaints/${r.trackingCode}/appeals`), {
+        reason: '仍然不服',
+      });
+      return res.status === 202 && res.body;
+    });
     expect(recheck).toMatchObject({ stage: 'recheck' });
     await waitForStep(r.id, 'appeal-recheck');
     await act(

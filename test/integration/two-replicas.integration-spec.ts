@@ -88,11 +88,14 @@ describe('justice-bureau with two replicas', () => {
   }
 
   it('creates the schema once when both replicas migrate at the same moment', async () => {
-    const rows = await db.query(`SELECT name FROM justice_bureau.migration`);
+    const rows = await db.query(`SELECT name FROM justice_bureau.migration ORDER BY id`);
     // Each migration of the service exactly once, none twice.
     const expected = (buildDataSourceOptions('postgres://unused').migrations as { name: string }[]).map(
       (m) => m.name,
     );
+    // Migrations run in timestamp order, whatever order the data source lists them in.
+    const stamp = (name: string) => Number(/\d{13}/.exec(name)?.[0] ?? 0);
+    expected.sort((a, b) => stamp(a) - stamp(b));
     expect(rows.map((r: { name: string }) => r.name)).toEqual(expected);
   });
 
