@@ -4,7 +4,6 @@ import {
   ClueReferralNoticeEntity,
 } from './clue-referral/clue-referral-records.entity';
 import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
-import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -39,5 +38,4 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueEntity,
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
-  ...ACCEPTANCE_ENTITIES,
 ];

@@ -5,5 +5,4 @@ export * from './workflow';
 export * from './events/complaint.events';
 export * from './events/transfer.events';
 export * from './events/clue-referral.events';
-export * from './events/acceptance.events';
 export * from './task-forms';
