@@ -175,10 +175,19 @@ describe('problem-clue referral between the justice bureau and the discipline co
     const { body } = await http<{ items: Transfer[] }>(
       'GET',
       `${system.liaison.url}/api/liaison/transfers?kind=clue-referral&limit=500`,
+      undefined,
+      AS_STAFF,
     );
     const row = body.items.find((t) => t.sourceRef === sourceRef);
     if (!row) throw new Error('no transfer yet');
-    return (await http<Transfer>('GET', `${system.liaison.url}/api/liaison/transfers/${row.id}`)).body;
+    return (
+      await http<Transfer>(
+        'GET',
+        `${system.liaison.url}/api/liaison/transfers/${row.id}`,
+        undefined,
+        AS_STAFF,
+      )
+    ).body;
   }
 
   /**
