@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
 import { ClueReferralModule } from './clue-referral/clue-referral.module';
+import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -23,6 +24,7 @@ export class AppModule {
         ComplaintModule,
         ClueReferralModule,
         ReceivedClueModule,
+        AcceptanceCampaignModule,
       ],
     };
   }

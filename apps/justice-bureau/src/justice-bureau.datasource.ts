@@ -4,6 +4,7 @@ import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { CreateComplaintTables1764115200000 } from './migrations/1764115200000-create-complaint-tables';
 import { ComplaintHandling1764201600000 } from './migrations/1764201600000-complaint-handling';
 import { CreateClueReferralTables1764400000000 } from './migrations/1764400000000-create-clue-referral-tables';
+import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/1764500000000-create-acceptance-campaign-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -15,5 +16,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateComplaintTables1764115200000,
       ComplaintHandling1764201600000,
       CreateClueReferralTables1764400000000,
+      CreateAcceptanceCampaignTables1764500000000,
     ],
   });

@@ -4,6 +4,7 @@ import {
   ClueReferralNoticeEntity,
 } from './clue-referral/clue-referral-records.entity';
 import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
+import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -38,4 +39,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueEntity,
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
+  ...ACCEPTANCE_ENTITIES,
 ];

@@ -5,4 +5,5 @@ export * from './workflow';
 export * from './events/complaint.events';
 export * from './events/transfer.events';
 export * from './events/clue-referral.events';
+export * from './events/acceptance.events';
 export * from './task-forms';

@@ -30,6 +30,12 @@ export const TOPIC = {
   commissionClueReceiptIssued: 'discipline-commission.clue.receipt-issued.v1',
   commissionClueStatusReported: 'discipline-commission.clue.status-reported.v1',
   commissionClueResultReported: 'discipline-commission.clue.result-reported.v1',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  acceptanceCampaignStarted: 'justice-bureau.acceptance-campaign.started.v1',
+  acceptanceUnitStageChanged: 'justice-bureau.acceptance-unit.stage-changed.v1',
+  acceptanceUnitEscalated: 'justice-bureau.acceptance-unit.escalated.v1',
+  acceptanceUnitInspected: 'justice-bureau.acceptance-unit.inspected.v1',
+  acceptanceCampaignClosed: 'justice-bureau.acceptance-campaign.closed.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

@@ -6,6 +6,8 @@ export const PROCESS = {
   bureauClueHandling: 'justice-bureau-clue-handling',
   commissionClueReferralSending: 'discipline-commission-clue-referral-sending',
   commissionClueHandling: 'discipline-commission-clue-handling',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  acceptanceCampaign: 'justice-bureau-acceptance-campaign',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -46,6 +48,14 @@ export const JOB = {
   commissionSendClueReferral: 'discipline-commission.send-clue-referral',
   commissionRaiseFeedbackNotice: 'discipline-commission.raise-feedback-notice',
   commissionCloseClueReferral: 'discipline-commission.close-clue-referral',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  recordWorkPlan: 'justice-bureau.record-work-plan',
+  advanceAcceptanceStage: 'justice-bureau.advance-acceptance-stage',
+  recordSelfCheck: 'justice-bureau.record-self-check',
+  recordInspection: 'justice-bureau.record-inspection',
+  recordRectification: 'justice-bureau.record-rectification',
+  raiseAcceptanceNotice: 'justice-bureau.raise-acceptance-notice',
+  recordCampaignSummary: 'justice-bureau.record-campaign-summary',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -66,6 +76,13 @@ export const USER_TASK = {
   chooseDisposal: 'choose-disposal',
   handleClue: 'handle-clue',
   decideClue: 'decide-clue',
+  // Creation-stage acceptance campaign (先行区创建验收), issue 6
+  submitWorkPlan: 'submit-work-plan',
+  unitSelfCheck: 'unit-self-check',
+  inspectUnit: 'inspect-unit',
+  rectifyUnit: 'rectify-unit',
+  reinspectUnit: 'reinspect-unit',
+  summariseCampaign: 'summarise-campaign',
 } as const;
 
 /** Message names correlated to running instances by business key. */

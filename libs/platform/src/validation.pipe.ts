@@ -20,6 +20,11 @@ const CONSTRAINTS: Record<string, (c: string) => Bilingual> = {
   whitelistValidation: () => ({ zh: '是不允许的字段', en: 'is not an allowed field' }),
   isObject: () => ({ zh: '必须是对象', en: 'must be an object' }),
   arrayMaxSize: () => ({ zh: '项目过多', en: 'has too many items' }),
+  isNumber: () => ({ zh: '必须是数字', en: 'must be a number' }),
+  min: (c) => ({ zh: `过小（${c}）`, en: `is too small (${c})` }),
+  max: (c) => ({ zh: `过大（${c}）`, en: `is too large (${c})` }),
+  isArray: () => ({ zh: '必须是列表', en: 'must be a list' }),
+  isUuid: () => ({ zh: '不是有效的编号', en: 'is not a valid id' }),
 };
 
 /**

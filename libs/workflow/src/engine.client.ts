@@ -37,6 +37,8 @@ export interface TaskQuery {
   processInstanceBusinessKey?: string;
   processDefinitionKey?: string;
   taskDefinitionKey?: string;
+  /** Task-local variables, `name_eq_value` (comma-separated for several), as the engine's REST API takes them. */
+  taskVariables?: string;
   firstResult?: number;
   maxResults?: number;
 }

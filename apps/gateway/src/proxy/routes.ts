@@ -21,6 +21,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/clue-referrals', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/received-clues', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/discipline', { service: 'discipline-commission', url: config.disciplineCommissionUrl }],
+    ['/api/acceptance-campaigns', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/assessment-inputs', { service: 'justice-bureau', url: config.justiceBureauUrl }],
   ];
 }
 

@@ -42,6 +42,8 @@ export const TRANSFER_KIND = {
   inspectionFinding: 'inspection-finding',
   acceptanceRectification: 'acceptance-rectification',
   meetingResolution: 'meeting-resolution',
+  /** A unit's required submission to the leading-group office (work plan, self-check) once it is overdue. */
+  acceptanceSubmission: 'acceptance-submission',
 } as const;
 
 export const transferKey = (t: Pick<TransferChangedV1, 'kind' | 'sourceRef'>) => `${t.kind}:${t.sourceRef}`;
