@@ -232,6 +232,8 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     const { body } = await http<{ items: Transfer[] }>(
       'GET',
       api(`/liaison/transfers?kind=${kind}&limit=500`),
+      undefined,
+      AS_STAFF,
     );
     return body.items;
   }
