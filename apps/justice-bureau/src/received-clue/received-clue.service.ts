@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BODY, CLUE_SOURCE_TYPES, PROCESS, USER_TASK } from '@oversight/contracts';
 import { CallerInfo, notFound, requireOrg } from '@oversight/platform';
 import { EngineClient, PlainVariables } from '@oversight/workflow';
-import { completeUserTask } from '../clue-referral/process-step.util';
+import { completeUserTask } from '@oversight/clue-referral';
 import {
   BUREAU_MEASURES,
   BUREAU_RESULTS,

@@ -1,26 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  ClueReferralSentV1,
-  ClueSubject,
-  JOB,
-  TOPIC,
-  TransferChangedV1,
-  transferKey,
-} from '@oversight/contracts';
+import { ClueReferralSentV1, ClueSubject, TOPIC, TransferChangedV1, transferKey } from '@oversight/contracts';
 import { beijingDate } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
-import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
 import { ClueReferralEvidenceEntity } from '../clue-referral-records.entity';
-import { documentNumber, nextDocumentSeq } from '../process-step.util';
+import { documentNumber, nextDocumentSeq } from '../../process-step.util';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from '../clue-referral-sender';
 import { referralJobContext, referralTransfer } from './referral-job.util';
 
 /** 移送: numbers the letter and sends it with its evidence list; liaison's register opens the transfer. */
 @Injectable()
-@JobWorker({ type: JOB.commissionSendClueReferral })
 export class SendClueReferralWorker implements JobHandler {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
+  ) {}
 
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const { referral } = await referralJobContext(job, manager);
@@ -32,9 +28,9 @@ export class SendClueReferralWorker implements JobHandler {
     const sentAt = new Date();
     const year = beijingDate(sentAt).slice(0, 4);
     const referenceNo = documentNumber(
-      '阳纪线移',
+      this.sender.referencePrefix,
       year,
-      await nextDocumentSeq(manager, 'discipline_commission', 'clue-referral', year),
+      await nextDocumentSeq(manager, this.sender.schema, 'clue-referral', year),
     );
     await manager.update(ClueReferralEntity, { id: referral.id }, { status: 'sent', referenceNo, sentAt });
     const sent = { ...referral, referenceNo, sentAt };
@@ -43,12 +39,12 @@ export class SendClueReferralWorker implements JobHandler {
       order: { itemNo: 'ASC' },
     });
     await this.outbox.record<ClueReferralSentV1>(manager, {
-      topic: TOPIC.commissionClueReferralSent,
+      topic: this.sender.topics.sent,
       subject: referral.id,
       data: {
         referralId: referral.id,
         referenceNo,
-        senderOrg: 'jw',
+        senderOrg: this.sender.org,
         receiverOrg: referral.receiverOrg,
         sourceType: referral.sourceType,
         sourceRef: referral.sourceRef,
@@ -73,7 +69,7 @@ export class SendClueReferralWorker implements JobHandler {
         },
       },
     });
-    const transfer = referralTransfer(sent, {
+    const transfer = referralTransfer(this.sender, sent, {
       status: 'sent',
       dueAt: schedule.receipt.dueAt,
       basis: schedule.receipt.rule.basis,

@@ -5,14 +5,12 @@ import {
   ClueResultReportedV1,
   ClueStatusReportedV1,
   EventEnvelope,
-  TOPIC,
 } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { KafkaEventHandler } from '@oversight/messaging';
 import { ClueFeedbackService } from './clue-feedback.service';
 
-/** 回执 from the justice bureau on a referral of the commission. */
+/** 回执 from the receiver on a referral of the sender. */
 @Injectable()
-@HandlesEvent(TOPIC.bureauClueReceiptIssued)
 export class ClueReceiptReceivedConsumer implements KafkaEventHandler<ClueReceiptIssuedV1> {
   constructor(private readonly feedback: ClueFeedbackService) {}
 
@@ -21,9 +19,8 @@ export class ClueReceiptReceivedConsumer implements KafkaEventHandler<ClueReceip
   }
 }
 
-/** 办理情况 from the justice bureau: kept or returned. */
+/** 办理情况 from the receiver: jurisdiction decided, disposal chosen, or the clue kept or returned. */
 @Injectable()
-@HandlesEvent(TOPIC.bureauClueStatusReported)
 export class ClueStatusReceivedConsumer implements KafkaEventHandler<ClueStatusReportedV1> {
   constructor(private readonly feedback: ClueFeedbackService) {}
 
@@ -32,9 +29,8 @@ export class ClueStatusReceivedConsumer implements KafkaEventHandler<ClueStatusR
   }
 }
 
-/** 处理结果 from the justice bureau. */
+/** 处置结果 (处理结果) from the receiver. */
 @Injectable()
-@HandlesEvent(TOPIC.bureauClueResultReported)
 export class ClueResultReceivedConsumer implements KafkaEventHandler<ClueResultReportedV1> {
   constructor(private readonly feedback: ClueFeedbackService) {}
 

@@ -1,16 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  BODY,
   CLUE_SOURCE_TYPES,
   ClueReferralDraftedV1,
   ClueSourceType,
   DeadlineCitation,
   missingClueReferralParts,
-  PROCESS,
-  TOPIC,
   USER_TASK,
 } from '@oversight/contracts';
 import { beijingDate, dueAt, extend } from '@oversight/deadlines';
@@ -23,9 +20,9 @@ import {
   notFound,
   requireOrg,
   unprocessable,
+  UploadedFileData,
 } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
-import { UploadedFileData, validateEvidenceFile } from './evidence-file.util';
 import { ClueReferralEntity, DraftSubject, FeedbackSchedule, ReferralStatus } from './clue-referral.entity';
 import {
   ClueReferralEvidenceEntity,
@@ -35,12 +32,11 @@ import {
 import {
   ClueReferralContentDto,
   ClueReferralListQuery,
-  CreateClueReferralDto,
   EvidenceItemDto,
   ReferralApprovalDto,
 } from './clue-referral.dto';
-import { CLUE_DEADLINE_RULES } from '../deadline/deadline-rules';
-import { completeUserTask } from './process-step.util';
+import { CLUE_REFERRAL_SENDER, ClueReferralDeadlineRules, ClueReferralSender } from './clue-referral-sender';
+import { completeUserTask } from '../process-step.util';
 
 export const REFERRAL = { zh: '问题线索移送', en: 'Clue referral' };
 const HEAD = 'head';
@@ -56,6 +52,13 @@ export const REFERRAL_STATUS_LABEL: Record<ReferralStatus, { zh: string; en: str
   concluded: { zh: '已反馈处置结果', en: 'Result fed back' },
   closed: { zh: '已办结', en: 'Closed' },
 };
+
+/** What a body's create endpoint takes: the shared content plus the body's own source types. */
+export interface CreateClueReferralInput extends ClueReferralContentDto {
+  sourceType: ClueSourceType;
+  sourceRef: string;
+  foundOn?: string;
+}
 
 export interface DraftInput {
   sourceType: ClueSourceType;
@@ -78,8 +81,8 @@ export const citation = (rule: DeadlineCitation): DeadlineCitation => ({
 });
 
 /** Due dates of the three feedbacks counted from sending, each escalated a set time after it falls due. */
-export function feedbackSchedule(sentAt: Date): FeedbackSchedule {
-  const escalation = CLUE_DEADLINE_RULES.feedbackEscalation;
+export function feedbackSchedule(rules: ClueReferralDeadlineRules, sentAt: Date): FeedbackSchedule {
+  const escalation = rules.feedbackEscalation;
   const at = (rule: DeadlineCitation) => {
     const due = dueAt(rule, sentAt);
     return {
@@ -89,15 +92,15 @@ export function feedbackSchedule(sentAt: Date): FeedbackSchedule {
     };
   };
   return {
-    receipt: at(CLUE_DEADLINE_RULES.receiptFeedback),
-    status: at(CLUE_DEADLINE_RULES.statusFeedback),
-    result: at(CLUE_DEADLINE_RULES.resultFeedback),
+    receipt: at(rules.receiptFeedback),
+    status: at(rules.statusFeedback),
+    result: at(rules.resultFeedback),
     escalationRule: citation(escalation),
   };
 }
 
 /**
- * The commission's desk for outgoing referrals: draft, list evidence, submit, approve. Submission and approval
+ * A sending body's desk for outgoing referrals: draft, list evidence, submit, approve. Submission and approval
  * complete the process's user tasks; an action the process is not waiting for is a 409, an incomplete
  * referral a 422 naming what is missing.
  */
@@ -107,10 +110,12 @@ export class ClueReferralService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly engine: EngineClient,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
   ) {}
 
-  async create(dto: CreateClueReferralDto, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+  async create(dto: CreateClueReferralInput, caller: CallerInfo) {
+    requireOrg(caller, this.sender.org);
+    await this.sender.checkSource?.(dto, this.dataSource);
     const today = beijingDate(new Date());
     if (dto.foundOn && dto.foundOn > today) {
       throw unprocessable({
@@ -140,7 +145,7 @@ export class ClueReferralService {
    */
   async draft(manager: EntityManager, input: DraftInput): Promise<string | null> {
     const id = randomUUID();
-    const rule = CLUE_DEADLINE_RULES.referralSending;
+    const rule = this.sender.rules.referralSending;
     const sendDueAt = dueAt(rule, input.foundAt);
     const inserted = await manager
       .createQueryBuilder()
@@ -148,7 +153,7 @@ export class ClueReferralService {
       .into(ClueReferralEntity)
       .values({
         id,
-        receiverOrg: BODY.justiceBureau,
+        receiverOrg: this.sender.receiverOrg,
         sourceType: input.sourceType,
         sourceRef: input.sourceRef,
         autoSourceKey: input.autoSourceKey ?? null,
@@ -167,7 +172,7 @@ export class ClueReferralService {
       .execute();
     if (inserted.raw.length === 0) return null;
     await this.outbox.record<ClueReferralDraftedV1>(manager, {
-      topic: TOPIC.commissionClueReferralDrafted,
+      topic: this.sender.topics.drafted,
       subject: id,
       data: {
         referralId: id,
@@ -181,7 +186,7 @@ export class ClueReferralService {
   }
 
   async update(id: string, dto: ClueReferralContentDto, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+    requireOrg(caller, this.sender.org);
     await this.dataSource.transaction(async (manager) => {
       await this.drafting(manager, id);
       const patch: Partial<ClueReferralEntity> = {};
@@ -201,8 +206,8 @@ export class ClueReferralService {
     file: UploadedFileData | undefined,
     caller: CallerInfo,
   ) {
-    requireOrg(caller, BODY.disciplineCommission);
-    if (file) validateEvidenceFile(file);
+    requireOrg(caller, this.sender.org);
+    if (file) this.sender.validateEvidenceFile(file);
     const row = await this.dataSource.transaction(async (manager) => {
       await this.drafting(manager, id);
       const items = await manager.countBy(ClueReferralEvidenceEntity, { referralId: id });
@@ -230,7 +235,7 @@ export class ClueReferralService {
   }
 
   async evidenceFile(id: string, evidenceId: string, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+    requireOrg(caller, this.sender.org);
     const row = await this.dataSource
       .getRepository(ClueReferralEvidenceEntity)
       .createQueryBuilder('e')
@@ -243,7 +248,7 @@ export class ClueReferralService {
 
   /** Submits the draft for the head's approval; an incomplete referral is refused with what it lacks. */
   async submit(id: string, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+    requireOrg(caller, this.sender.org);
     await this.dataSource.transaction(async (manager) => {
       const referral = await this.drafting(manager, id);
       const evidenceCount = await manager.countBy(ClueReferralEvidenceEntity, { referralId: id });
@@ -252,7 +257,7 @@ export class ClueReferralService {
       await manager.update(ClueReferralEntity, { id }, { status: 'submitted', submittedBy: caller.user });
       // Inside the transaction: if the process is not there to take it, the draft stays a draft.
       await completeUserTask(this.engine, {
-        processDefinitionKey: PROCESS.commissionClueReferralSending,
+        processDefinitionKey: this.sender.process,
         businessKey: id,
         taskKey: USER_TASK.draftReferral,
         variables: { submittedBy: caller.user },
@@ -267,10 +272,10 @@ export class ClueReferralService {
 
   /** The head approves the referral (it is then sent at once) or returns it to be redrafted. */
   async approve(id: string, dto: ReferralApprovalDto, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission, HEAD);
+    requireOrg(caller, this.sender.org, HEAD);
     await this.referral(id);
     await completeUserTask(this.engine, {
-      processDefinitionKey: PROCESS.commissionClueReferralSending,
+      processDefinitionKey: this.sender.process,
       businessKey: id,
       taskKey: USER_TASK.approveReferral,
       variables: {
@@ -287,7 +292,7 @@ export class ClueReferralService {
   }
 
   async list(query: ClueReferralListQuery, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+    requireOrg(caller, this.sender.org);
     const where = query.status ? { status: query.status } : {};
     const rows = await this.dataSource
       .getRepository(ClueReferralEntity)
@@ -302,7 +307,7 @@ export class ClueReferralService {
   }
 
   async get(id: string, caller: CallerInfo) {
-    requireOrg(caller, BODY.disciplineCommission);
+    requireOrg(caller, this.sender.org);
     return this.view(id);
   }
 

@@ -1,22 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   ClueFeedbackKind,
   ClueFeedbackRemindedV1,
-  JOB,
   TOPIC,
   TransferChangedV1,
   transferKey,
 } from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
-import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
 import {
   ClueReferralFeedbackEntity,
   ClueReferralNoticeEntity,
   FeedbackNoticeLevel,
 } from '../clue-referral-records.entity';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from '../clue-referral-sender';
 import { referralJobContext, referralTransfer } from './referral-job.util';
 
 /** Which feedback a timer watches and what it raises: the BPMN activity id says both. */
@@ -35,9 +35,11 @@ export const NOTICE_OF_ACTIVITY: Record<string, { feedback: ClueFeedbackKind; le
  * the referral goes to the liaison meeting: the transfer is flagged overdue in liaison's register.
  */
 @Injectable()
-@JobWorker({ type: JOB.bureauRaiseFeedbackNotice })
 export class RaiseFeedbackNoticeWorker implements JobHandler {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
+  ) {}
 
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const { referral } = await referralJobContext(job, manager);
@@ -64,11 +66,11 @@ export class RaiseFeedbackNoticeWorker implements JobHandler {
     const now = new Date();
     if (notice.level === 'reminder') {
       await this.outbox.record<ClueFeedbackRemindedV1>(manager, {
-        topic: TOPIC.bureauClueFeedbackReminded,
+        topic: this.sender.topics.feedbackReminded,
         subject: referral.id,
         data: {
           referralId: referral.id,
-          senderOrg: 'sfj',
+          senderOrg: this.sender.org,
           receiverOrg: referral.receiverOrg,
           feedback: notice.feedback,
           dueAt: scheduled.dueAt,
@@ -82,7 +84,7 @@ export class RaiseFeedbackNoticeWorker implements JobHandler {
       { id: referral.id },
       { escalatedAt: referral.escalatedAt ?? now },
     );
-    const transfer = referralTransfer(referral, {
+    const transfer = referralTransfer(this.sender, referral, {
       status: `${notice.feedback}-escalated`,
       overdue: true,
       basis: referral.feedbackSchedule.escalationRule.basis,

@@ -22,7 +22,7 @@ export type ReferralStatus =
 /** A subject as drafted: identity and rank may still be missing until submission. */
 export type DraftSubject = Partial<ClueSubject> & { name: string };
 
-/** A problem-clue referral the justice bureau sends to the discipline commission (问题线索移送). */
+/** A problem-clue referral a body sends to another (问题线索移送); each sender has its own table. */
 @Entity({ name: 'clue_referral' })
 export class ClueReferralEntity {
   @PrimaryColumn('uuid')
@@ -41,7 +41,7 @@ export class ClueReferralEntity {
   @Column('text', { name: 'source_ref' })
   sourceRef!: string;
 
-  /** Set on drafts started by an event (one per complaint), so a repeated event drafts nothing new. */
+  /** Set on drafts started by an event (one per source), so a repeated event drafts nothing new. */
   @Column('text', { name: 'auto_source_key', nullable: true, unique: true })
   autoSourceKey!: string | null;
 

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB } from '@oversight/contracts';
-import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from '../clue-referral-sender';
 import { feedbackSchedule } from '../clue-referral.service';
 import { referralJobContext, text } from './referral-job.util';
 
@@ -12,8 +12,9 @@ import { referralJobContext, text } from './referral-job.util';
  * drafting with the head's comment.
  */
 @Injectable()
-@JobWorker({ type: JOB.bureauRecordReferralApproval })
 export class RecordReferralApprovalWorker implements JobHandler {
+  constructor(@Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender) {}
+
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const { referral, vars } = await referralJobContext(job, manager);
     if (!referral) return fail(`clue referral ${job.businessKey} not found`);
@@ -28,7 +29,7 @@ export class RecordReferralApprovalWorker implements JobHandler {
       return complete({ approvalDecision: 'return' });
     }
     if (decision !== 'approve') return fail(`invalid approvalDecision ${String(decision)}`);
-    const schedule = referral.feedbackSchedule ?? feedbackSchedule(new Date());
+    const schedule = referral.feedbackSchedule ?? feedbackSchedule(this.sender.rules, new Date());
     await manager.update(
       ClueReferralEntity,
       { id: referral.id },

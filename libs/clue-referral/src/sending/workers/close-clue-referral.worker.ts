@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB, TOPIC, TransferChangedV1, transferKey } from '@oversight/contracts';
+import { TOPIC, TransferChangedV1, transferKey } from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
-import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from '../clue-referral-sender';
 import { referralJobContext, referralTransfer } from './referral-job.util';
 
-/** Receipt, status and result are all in: the bureau closes the referral (办结). */
+/** Receipt, status and result are all in: the sender closes the referral (办结). */
 @Injectable()
-@JobWorker({ type: JOB.bureauCloseClueReferral })
 export class CloseClueReferralWorker implements JobHandler {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
+  ) {}
 
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const { referral } = await referralJobContext(job, manager);
@@ -18,7 +21,7 @@ export class CloseClueReferralWorker implements JobHandler {
     if (referral.closedAt) return complete();
     const closedAt = new Date();
     await manager.update(ClueReferralEntity, { id: referral.id }, { status: 'closed', closedAt });
-    const transfer = referralTransfer(referral, { status: 'closed', closed: true });
+    const transfer = referralTransfer(this.sender, referral, { status: 'closed', closed: true });
     await this.outbox.record<TransferChangedV1>(manager, {
       topic: TOPIC.transferChanged,
       subject: transferKey(transfer),

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB } from '@oversight/contracts';
-import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
+import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
 import { referralJobContext, text } from './referral-job.util';
 
 /** The draft went to the head: it is frozen until approved or returned. */
 @Injectable()
-@JobWorker({ type: JOB.bureauRecordReferralSubmission })
 export class RecordReferralSubmissionWorker implements JobHandler {
   async handle(job: LockedJob, manager: EntityManager): Promise<JobResult> {
     const { referral, vars } = await referralJobContext(job, manager);

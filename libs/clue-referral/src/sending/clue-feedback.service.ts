@@ -1,8 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
-  BODY,
   CLUE_FEEDBACK_MESSAGE,
   ClueFeedbackKind,
   ClueReceiptIssuedV1,
@@ -14,6 +13,7 @@ import { RetryableError } from '@oversight/messaging';
 import { EngineClient, EngineHttpError, EngineUnavailableError } from '@oversight/workflow';
 import { ClueReferralEntity, REFERRAL_STAGE, ReferralStatus } from './clue-referral.entity';
 import { ClueReferralFeedbackEntity, ClueReferralNoticeEntity } from './clue-referral-records.entity';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from './clue-referral-sender';
 
 type Feedback =
   | { kind: 'receipt'; data: ClueReceiptIssuedV1 }
@@ -21,7 +21,7 @@ type Feedback =
   | { kind: 'result'; data: ClueResultReportedV1 };
 
 /**
- * Records a feedback from the discipline commission on one of the bureau's referrals and tells the
+ * Records a feedback from the receiver on one of the sender's referrals and tells the
  * sending process. Order-insensitive: each kind writes its own columns, the status only moves forward, and
  * the process waits for the three kinds in parallel. A repeated feedback (same kind, same content) is
  * recorded once and correlated once.
@@ -30,17 +30,22 @@ type Feedback =
 export class ClueFeedbackService {
   private readonly logger = new Logger(ClueFeedbackService.name);
 
-  constructor(private readonly engine: EngineClient) {}
+  constructor(
+    private readonly engine: EngineClient,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
+  ) {}
 
   async apply(event: EventEnvelope, feedback: Feedback, manager: EntityManager): Promise<void> {
     const { data, kind } = feedback;
-    if (data.senderOrg !== BODY.justiceBureau) return; // another sender's referral
+    if (data.senderOrg !== this.sender.org) return; // another sender's referral
     const referral = await manager.findOne(ClueReferralEntity, {
       where: { id: data.referralId },
       lock: { mode: 'pessimistic_write' },
     });
     if (!referral?.sentAt || !referral.feedbackSchedule) {
-      throw new Error(`feedback for clue referral ${data.referralId}, which this bureau never sent`);
+      throw new Error(
+        `feedback for clue referral ${data.referralId}, which this ${this.sender.label} never sent`,
+      );
     }
     const occurredAt = new Date(
       kind === 'receipt'

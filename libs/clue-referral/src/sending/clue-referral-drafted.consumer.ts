@@ -1,18 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ClueReferralDraftedV1, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
+import { ClueReferralDraftedV1, EventEnvelope } from '@oversight/contracts';
+import { KafkaEventHandler, RetryableError } from '@oversight/messaging';
 import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
 import { ClueReferralEntity } from './clue-referral.entity';
+import { CLUE_REFERRAL_SENDER, ClueReferralSender } from './clue-referral-sender';
 
 /**
  * Starts the sending process of a new draft. The business key is the referral id, so a redelivered
  * event finds the instance it already started instead of starting a second one.
  */
 @Injectable()
-@HandlesEvent(TOPIC.bureauClueReferralDrafted)
 export class ClueReferralDraftedConsumer implements KafkaEventHandler<ClueReferralDraftedV1> {
-  constructor(private readonly engine: EngineClient) {}
+  constructor(
+    private readonly engine: EngineClient,
+    @Inject(CLUE_REFERRAL_SENDER) private readonly sender: ClueReferralSender,
+  ) {}
 
   async handle(event: EventEnvelope<ClueReferralDraftedV1>, manager: EntityManager): Promise<void> {
     const { referralId, sendDueAt } = event.data;
@@ -26,12 +29,12 @@ export class ClueReferralDraftedConsumer implements KafkaEventHandler<ClueReferr
     try {
       const [existing] = await this.engine.findProcessInstances({
         businessKey: referralId,
-        processDefinitionKey: PROCESS.bureauClueReferralSending,
+        processDefinitionKey: this.sender.process,
       });
       instanceId =
         existing?.id ??
         (
-          await this.engine.startProcess(PROCESS.bureauClueReferralSending, referralId, {
+          await this.engine.startProcess(this.sender.process, referralId, {
             referralId,
             sendDueAt,
           })
