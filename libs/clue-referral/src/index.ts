@@ -6,3 +6,6 @@ export * from './sending/clue-referral.dto';
 export * from './sending/clue-referral.service';
 export * from './sending/clue-feedback.service';
 export * from './sending/clue-referral-sending.providers';
+export * from './receiving/clue-receiver';
+export * from './receiving/received-clue-job.util';
+export * from './receiving/clue-receiving.providers';

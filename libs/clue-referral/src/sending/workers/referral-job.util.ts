@@ -16,7 +16,7 @@ export async function referralJobContext(
   return { referral, vars: fromEngineVariables(job.variables) };
 }
 
-export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+export { text } from '../../process-step.util';
 
 /** The liaison register's view of a referral: who, to whom, what (no names of persons), when due. */
 export function referralTransfer(

@@ -1,20 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BODY, ClueFeedbackRemindedV1, EventEnvelope, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
-import { ReceivedClueReminderEntity } from './received-clue.entity';
+import { ClueFeedbackRemindedV1, EventEnvelope } from '@oversight/contracts';
+import { KafkaEventHandler } from '@oversight/messaging';
+import { CLUE_RECEIVER, ClueReceiver } from './clue-receiver';
 
-/** The commission reminds the bureau (催告) of an overdue feedback: shown on the clue. */
+/** The sender reminds the receiver (催告) of an overdue feedback: shown on the clue. */
 @Injectable()
-@HandlesEvent(TOPIC.commissionClueFeedbackReminded)
 export class ClueFeedbackRemindedConsumer implements KafkaEventHandler<ClueFeedbackRemindedV1> {
+  constructor(@Inject(CLUE_RECEIVER) private readonly receiver: ClueReceiver) {}
+
   async handle(event: EventEnvelope<ClueFeedbackRemindedV1>, manager: EntityManager): Promise<void> {
     const { referralId, receiverOrg, feedback, dueAt, remindedAt } = event.data;
-    if (receiverOrg !== BODY.justiceBureau) return;
+    if (receiverOrg !== this.receiver.org) return;
     await manager
       .createQueryBuilder()
       .insert()
-      .into(ReceivedClueReminderEntity)
+      .into(this.receiver.reminderEntity)
       .values({
         eventId: event.id,
         clueId: referralId,

@@ -1,30 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  BODY,
-  ClueReferralSentV1,
-  EventEnvelope,
-  missingClueReferralParts,
-  PROCESS,
-  TOPIC,
-} from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
+import { ClueReferralSentV1, EventEnvelope, missingClueReferralParts } from '@oversight/contracts';
+import { KafkaEventHandler, RetryableError } from '@oversight/messaging';
 import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
-import { ClueEntity } from './clue.entity';
+import { CLUE_RECEIVER, ClueReceiver } from './clue-receiver';
 
 /**
- * A clue the justice bureau referred to the commission arrives: it is stored under the referral id and
+ * A clue referred to the receiver arrives: it is stored under the referral id and
  * its handling process started with that id as business key. A duplicated or replayed referral (same or
  * another envelope) finds the row and the instance already there: one clue, one process.
  */
 @Injectable()
-@HandlesEvent(TOPIC.bureauClueReferralSent)
 export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueReferralSentV1> {
-  constructor(private readonly engine: EngineClient) {}
+  constructor(
+    private readonly engine: EngineClient,
+    @Inject(CLUE_RECEIVER) private readonly receiver: ClueReceiver,
+  ) {}
 
   async handle(event: EventEnvelope<ClueReferralSentV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
-    if (r.receiverOrg !== BODY.disciplineCommission) return;
+    if (r.receiverOrg !== this.receiver.org) return;
     const missing = missingClueReferralParts({ ...r, evidenceCount: r.evidence.length });
     if (missing.length > 0) {
       // The sender checks this before approval; a referral lacking parts is a defect to look into (DLQ).
@@ -33,7 +28,7 @@ export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueRefer
     await manager
       .createQueryBuilder()
       .insert()
-      .into(ClueEntity)
+      .into(this.receiver.clueEntity)
       .values({
         id: r.referralId,
         senderOrg: r.senderOrg,
@@ -51,7 +46,7 @@ export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueRefer
       })
       .orIgnore()
       .execute();
-    const clue = await manager.findOne(ClueEntity, {
+    const clue = await manager.findOne(this.receiver.clueEntity, {
       where: { id: r.referralId },
       lock: { mode: 'pessimistic_write' },
     });
@@ -60,12 +55,12 @@ export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueRefer
     try {
       const [existing] = await this.engine.findProcessInstances({
         businessKey: r.referralId,
-        processDefinitionKey: PROCESS.commissionClueHandling,
+        processDefinitionKey: this.receiver.process,
       });
       instanceId =
         existing?.id ??
         (
-          await this.engine.startProcess(PROCESS.commissionClueHandling, r.referralId, {
+          await this.engine.startProcess(this.receiver.process, r.referralId, {
             referralId: r.referralId,
           })
         ).id;
@@ -73,6 +68,6 @@ export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueRefer
       if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
       throw error;
     }
-    await manager.update(ClueEntity, { id: r.referralId }, { processInstanceId: instanceId });
+    await manager.update(this.receiver.clueEntity, { id: r.referralId }, { processInstanceId: instanceId });
   }
 }
