@@ -9,3 +9,4 @@ export * from './sending/clue-referral-sending.providers';
 export * from './receiving/clue-receiver';
 export * from './receiving/received-clue-job.util';
 export * from './receiving/clue-receiving.providers';
+export * from './receiving/received-clue.columns';

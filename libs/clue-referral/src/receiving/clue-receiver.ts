@@ -1,23 +1,8 @@
 import type { EntityTarget } from 'typeorm';
-import type { ClueSourceType } from '@oversight/contracts';
+import type { ReceivedClueColumns } from './received-clue.columns';
 
-/** The columns every body's received-clue table has, which the shared receiving steps use. */
-export interface ReceivedClueRow {
-  id: string;
-  senderOrg: string;
-  referenceNo: string;
-  sourceType: ClueSourceType;
-  sourceRef: string;
-  subjects: unknown;
-  facts: string;
-  legalBasis: string;
-  suggestedDisposal: string;
-  evidence: unknown;
-  sentAt: Date;
-  feedbackDue: unknown;
-  status: string;
-  processInstanceId: string | null;
-}
+/** A body's received clue as the shared receiving steps see it: the shared columns and a status. */
+export type ReceivedClueRow = ReceivedClueColumns & { status: string };
 
 /**
  * What makes the receiving side of problem-clue referrals one body's: its org code, handling process,
