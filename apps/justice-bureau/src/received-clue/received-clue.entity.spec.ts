@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import {
+  ReceivedClueEntity,
+  ReceivedClueNoteEntity,
+  ReceivedClueReminderEntity,
+} from './received-clue.entity';
+
+describe('received-clue entities', () => {
+  it('map exactly the columns of the migrated tables (shared columns from libs/clue-referral)', async () => {
+    const ds = new DataSource({
+      type: 'postgres',
+      entities: [ReceivedClueEntity, ReceivedClueNoteEntity, ReceivedClueReminderEntity],
+    });
+    await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+    const of = (target: object) => {
+      const m = ds.getMetadata(target as never);
+      return [m.tableName, ...m.columns.map((c) => c.databaseName).sort()];
+    };
+    expect(of(ReceivedClueEntity)).toEqual([
+      'received_clue',
+      ...['conclusion', 'created_at', 'decided_at', 'decided_by', 'evidence', 'facts', 'feedback_due']
+        .concat(['handled_at', 'id', 'jurisdiction', 'jurisdiction_decided_at', 'jurisdiction_remark'])
+        .concat(['legal_basis', 'measure', 'process_instance_id', 'reference_no', 'registered_at'])
+        .concat(['registration_no', 'result', 'sender_org', 'sent_at', 'source_ref', 'source_type', 'status'])
+        .concat(['subjects', 'suggested_disposal', 'updated_at']),
+    ]);
+    expect(of(ReceivedClueNoteEntity)).toEqual([
+      'received_clue_note',
+      'author',
+      'clue_id',
+      'created_at',
+      'id',
+      'note',
+      'step',
+    ]);
+    expect(of(ReceivedClueReminderEntity)).toEqual([
+      'received_clue_reminder',
+      'clue_id',
+      'due_at',
+      'event_id',
+      'feedback',
+      'reminded_at',
+    ]);
+  });
+});
