@@ -10,3 +10,4 @@ export * from './receiving/clue-receiver';
 export * from './receiving/received-clue-job.util';
 export * from './receiving/clue-receiving.providers';
 export * from './receiving/received-clue.columns';
+export * from './receiving/received-clue.view';

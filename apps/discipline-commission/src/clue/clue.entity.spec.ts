@@ -1,17 +1,9 @@
-import { DataSource } from 'typeorm';
+import { mappedTables } from '@oversight/testing';
 import { ClueEntity, ClueReminderEntity, ClueWorkingNoteEntity } from './clue.entity';
 
 describe('clue entities', () => {
   it('map exactly the columns of the migrated tables (shared columns from libs/clue-referral)', async () => {
-    const ds = new DataSource({
-      type: 'postgres',
-      entities: [ClueEntity, ClueWorkingNoteEntity, ClueReminderEntity],
-    });
-    await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
-    const of = (target: object) => {
-      const m = ds.getMetadata(target as never);
-      return [m.tableName, ...m.columns.map((c) => c.databaseName).sort()];
-    };
+    const of = await mappedTables([ClueEntity, ClueWorkingNoteEntity, ClueReminderEntity]);
     expect(of(ClueEntity)).toEqual([
       'clue',
       ...['conclusion', 'created_at', 'decided_at', 'decided_by', 'disposal', 'disposal_chosen_at']

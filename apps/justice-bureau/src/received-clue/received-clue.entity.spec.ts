@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { mappedTables } from '@oversight/testing';
 import {
   ReceivedClueEntity,
   ReceivedClueNoteEntity,
@@ -7,15 +7,7 @@ import {
 
 describe('received-clue entities', () => {
   it('map exactly the columns of the migrated tables (shared columns from libs/clue-referral)', async () => {
-    const ds = new DataSource({
-      type: 'postgres',
-      entities: [ReceivedClueEntity, ReceivedClueNoteEntity, ReceivedClueReminderEntity],
-    });
-    await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
-    const of = (target: object) => {
-      const m = ds.getMetadata(target as never);
-      return [m.tableName, ...m.columns.map((c) => c.databaseName).sort()];
-    };
+    const of = await mappedTables([ReceivedClueEntity, ReceivedClueNoteEntity, ReceivedClueReminderEntity]);
     expect(of(ReceivedClueEntity)).toEqual([
       'received_clue',
       ...['conclusion', 'created_at', 'decided_at', 'decided_by', 'evidence', 'facts', 'feedback_due']
