@@ -8,3 +8,4 @@ export * from './platform.module';
 export * from './service-core.module';
 export * from './run-service.util';
 export * from './uploaded-file';
+export * from './page-query';

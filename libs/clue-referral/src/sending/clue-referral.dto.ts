@@ -5,18 +5,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { ClueSourceType } from '@oversight/contracts';
+import { PageQuery } from '@oversight/platform';
 import type { ReferralStatus } from './clue-referral.entity';
 
 export class ClueSubjectDto {
@@ -141,7 +139,7 @@ const STATUSES: ReferralStatus[] = [
   'closed',
 ];
 
-export class ClueReferralListQuery {
+export class ClueReferralListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, description: '状态 / status' })
   @IsOptional()
   @IsIn(STATUSES)
@@ -152,19 +150,4 @@ export class ClueReferralListQuery {
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ description: '条数 / page size', default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ description: '偏移 / offset', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
