@@ -5,3 +5,4 @@ export * from './fixtures';
 export * from './infra-control.util';
 export * from './pdf-text';
 export * from './entity-columns.util';
+export * from './engine-state.util';
