@@ -2,8 +2,8 @@ import {
   ClueReferralEvidenceEntity,
   ClueReferralFeedbackEntity,
   ClueReferralNoticeEntity,
-} from './clue-referral/clue-referral-records.entity';
-import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
+} from '@oversight/clue-referral';
+import { ClueReferralEntity } from '@oversight/clue-referral';
 import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
