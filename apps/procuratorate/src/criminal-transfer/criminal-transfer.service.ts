@@ -293,6 +293,12 @@ export class CriminalTransferService {
       next: 'sending',
       variables: {},
       check: async (t, manager) => {
+        if (t.status !== 'approved' || t.currentStep !== USER_TASK.transferToPolice) {
+          throw conflict({
+            zh: '该案件当前不在“向公安机关移送”环节（须先经负责人批准）。',
+            en: 'The case is not at the transfer step (the head must approve it first).',
+          });
+        }
         const docs = await manager.findBy(CriminalTransferDocumentEntity, { transferId: t.id });
         const missing = REQUIRED_DOCUMENTS.filter((k) => !docs.some((d) => d.kind === k));
         if (missing.length > 0) {

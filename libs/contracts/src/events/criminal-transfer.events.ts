@@ -44,6 +44,7 @@ export interface CriminalCaseCopiedV1 extends CriminalCaseTransferredV1 {
 /** Steps of the police, the agency and the procuratorate after the transfer, as one event kind. */
 export type CriminalCaseStep =
   | 'head-decision'
+  | 'transferred'
   | 'receipt'
   | 'forwarded'
   | 'filing-decision'

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { JOB } from '@oversight/contracts';
+import { BODY, JOB } from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
-import { CriminalTransferEntity } from '../criminal-transfer.entity';
+import { CriminalTransferEntity, CriminalTransferStepEntity } from '../criminal-transfer.entity';
 import { recordStep, recordTransferChange, transferChange } from '../transfer-events.util';
 import { transferJobContext } from './transfer-job.util';
 
@@ -23,7 +24,18 @@ export class CloseCriminalTransferWorker implements JobHandler {
       { id: t.id },
       { status: 'closed', closedAt, currentStep: null, dueAt: null, escalateAt: null, dueRule: null },
     );
-    await recordStep(this.outbox, manager, t.id, 'closed', t.agencyOrg, { decision: t.outcome ?? undefined });
+    await manager.insert(CriminalTransferStepEntity, {
+      id: randomUUID(),
+      transferId: t.id,
+      step: 'closed',
+      byOrg: BODY.procuratorate,
+      byUser: null,
+      decision: t.outcome,
+      reasons: null,
+    });
+    await recordStep(this.outbox, manager, t.id, 'closed', BODY.procuratorate, {
+      decision: t.outcome ?? undefined,
+    });
     if (t.transferredAt) {
       await recordTransferChange(
         this.outbox,

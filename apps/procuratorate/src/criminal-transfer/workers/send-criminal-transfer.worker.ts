@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   BODY,
@@ -12,7 +13,11 @@ import { beijingDate } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
 import { ProcuratorateConfig } from '../../procuratorate.config';
-import { CriminalTransferDocumentEntity, CriminalTransferEntity } from '../criminal-transfer.entity';
+import {
+  CriminalTransferDocumentEntity,
+  CriminalTransferEntity,
+  CriminalTransferStepEntity,
+} from '../criminal-transfer.entity';
 import { DOCUMENT_KINDS, DocumentKind } from '../criminal-transfer.dto';
 import { dueVariables, stepDue } from '../due.util';
 import { nextDocumentNumber } from '../process-step.util';
@@ -102,7 +107,16 @@ export class SendCriminalTransferWorker implements JobHandler {
       subject: t.id,
       data: { ...data, copyTo },
     });
-    await recordStep(this.outbox, manager, t.id, 'head-decision', t.agencyOrg, { decision: 'transferred' });
+    await manager.insert(CriminalTransferStepEntity, {
+      id: randomUUID(),
+      transferId: t.id,
+      step: 'transferred',
+      byOrg: t.agencyOrg,
+      byUser: null,
+      decision: referenceNo,
+      reasons: null,
+    });
+    await recordStep(this.outbox, manager, t.id, 'transferred', t.agencyOrg, { decision: referenceNo });
     const sent = { ...t, referenceNo };
     await recordTransferChange(
       this.outbox,
