@@ -1,3 +1,4 @@
+import { CriminalCaseCopyEntity } from './criminal-case-copy/criminal-case-copy.entity';
 import {
   ClueReferralEvidenceEntity,
   ClueReferralFeedbackEntity,
@@ -23,6 +24,7 @@ import {
 } from './received-clue/received-clue.entity';
 
 export const JUSTICE_BUREAU_ENTITIES = [
+  CriminalCaseCopyEntity,
   OrganisationEntity,
   ComplaintEntity,
   ComplainantEntity,
