@@ -1,2 +1,3 @@
 export * from './data-source.util';
 export * from './exclusive-run.util';
+export * from './document-number.util';

@@ -9,3 +9,4 @@ export * from './service-core.module';
 export * from './run-service.util';
 export * from './uploaded-file';
 export * from './page-query';
+export * from './user-task.util';

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BODY, CLUE_SOURCE_TYPES, PROCESS, USER_TASK } from '@oversight/contracts';
-import { CallerInfo, notFound, requireOrg } from '@oversight/platform';
+import { CallerInfo, completeUserTask, notFound, requireOrg } from '@oversight/platform';
 import { EngineClient, PlainVariables } from '@oversight/workflow';
-import { clueNotesAndReminders, completeUserTask, receivedClueDetail } from '@oversight/clue-referral';
+import { clueNotesAndReminders, receivedClueDetail } from '@oversight/clue-referral';
 import {
   BUREAU_MEASURES,
   BUREAU_RESULTS,

@@ -16,6 +16,7 @@ import { OutboxService } from '@oversight/messaging';
 import {
   Bilingual,
   CallerInfo,
+  completeUserTask,
   conflict,
   forbidden,
   notFound,
@@ -49,7 +50,6 @@ import {
 import { CRIMINAL_TRANSFER_RULES, TimedStep } from './deadline-rules';
 import { dueVariables, StepDue, stepDue } from './due.util';
 import { PenaltyCaseEntity, TransferSuggestionEntity } from './penalty-case.entity';
-import { completeUserTask } from './process-step.util';
 import { recordStep, recordTransferChange, transferChange } from './transfer-events.util';
 
 export const TRANSFER = { zh: '涉嫌犯罪案件移送', en: 'Criminal-case transfer' };

@@ -13,7 +13,15 @@ import {
 } from '@oversight/contracts';
 import { dueAt, extend } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
-import { CallerInfo, conflict, forbidden, notFound, requireOrg, unprocessable } from '@oversight/platform';
+import {
+  CallerInfo,
+  completeUserTask,
+  conflict,
+  forbidden,
+  notFound,
+  requireOrg,
+  unprocessable,
+} from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
 import { ProcuratorateConfig } from '../procuratorate.config';
 import { OpinionDto, OpinionReplyDto, PenaltyCaseDto, SuggestionDto } from './criminal-transfer.dto';
@@ -24,7 +32,6 @@ import {
   ProcuratorialOpinionEntity,
   TransferSuggestionEntity,
 } from './penalty-case.entity';
-import { completeUserTask } from './process-step.util';
 import { recordTransferChange } from './transfer-events.util';
 
 const NOT_AGENCIES: string[] = Object.values(BODY);

@@ -15,6 +15,7 @@ import { OutboxService } from '@oversight/messaging';
 import {
   ApiError,
   CallerInfo,
+  completeUserTask,
   conflict,
   FieldError,
   notFound,
@@ -36,7 +37,6 @@ import {
   ReferralApprovalDto,
 } from './clue-referral.dto';
 import { CLUE_REFERRAL_SENDER, ClueReferralDeadlineRules, ClueReferralSender } from './clue-referral-sender';
-import { completeUserTask } from '../process-step.util';
 
 export const REFERRAL = { zh: '问题线索移送', en: 'Clue referral' };
 const HEAD = 'head';

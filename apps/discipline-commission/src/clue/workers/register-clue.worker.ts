@@ -4,10 +4,10 @@ import { ClueReceiptIssuedV1, JOB, TOPIC } from '@oversight/contracts';
 import { beijingDate, dueAt } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
-import { documentNumber, nextDocumentSeq } from '@oversight/clue-referral';
 import { CLUE_DEADLINE_RULES } from '../../deadline/deadline-rules';
 import { ClueEntity } from '../clue.entity';
 import { clueJobContext, partiesOf, recordTransfer } from './clue-job.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/database';
 
 /**
  * 登记 (案管): the clue gets its registration number, the sender its receipt (回执), and the forwarding

@@ -4,9 +4,9 @@ import { ClueReceiptIssuedV1, JOB, TOPIC } from '@oversight/contracts';
 import { beijingDate } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
-import { documentNumber, nextDocumentSeq } from '@oversight/clue-referral';
 import { ReceivedClueEntity } from '../received-clue.entity';
 import { clueJobContext, recordTransfer } from './received-clue-job.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/database';
 
 /** 登记: the clue gets the bureau's registration number and the sender its receipt (回执). */
 @Injectable()

@@ -20,9 +20,9 @@ import {
 } from '../criminal-transfer.entity';
 import { DOCUMENT_KINDS, DocumentKind } from '../criminal-transfer.dto';
 import { dueVariables, stepDue } from '../due.util';
-import { nextDocumentNumber } from '../process-step.util';
 import { recordStep, recordTransferChange, transferChange } from '../transfer-events.util';
 import { transferJobContext } from './transfer-job.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/database';
 
 /**
  * 移送: numbers the transfer letter, sends the package to the police and the copy (抄送) to the
@@ -49,12 +49,8 @@ export class SendCriminalTransferWorker implements JobHandler {
     if (t.status !== 'approved') return fail(`criminal transfer ${t.id} is not approved`);
     const now = new Date();
     const year = beijingDate(now).slice(0, 4);
-    const referenceNo = await nextDocumentNumber(
-      manager,
-      `transfer:${t.agencyOrg}`,
-      `${t.agencyOrg}刑移`,
-      year,
-    );
+    const seq = await nextDocumentSeq(manager, 'procuratorate', `transfer:${t.agencyOrg}`, year);
+    const referenceNo = documentNumber(`${t.agencyOrg}刑移`, year, seq);
     const due = stepDue('police-receipt', now);
     const copyTo: string[] = [
       BODY.procuratorate,

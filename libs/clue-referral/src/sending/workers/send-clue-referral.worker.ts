@@ -6,9 +6,9 @@ import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, LockedJob } from '@oversight/workflow';
 import { ClueReferralEntity } from '../clue-referral.entity';
 import { ClueReferralEvidenceEntity } from '../clue-referral-records.entity';
-import { documentNumber, nextDocumentSeq } from '../../process-step.util';
 import { CLUE_REFERRAL_SENDER, ClueReferralSender } from '../clue-referral-sender';
 import { referralJobContext, referralTransfer } from './referral-job.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/database';
 
 /** 移送: numbers the letter and sends it with its evidence list; liaison's register opens the transfer. */
 @Injectable()
