@@ -23,6 +23,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/discipline', { service: 'discipline-commission', url: config.disciplineCommissionUrl }],
     ['/api/acceptance-campaigns', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/assessment-inputs', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Administration of each service (dead letters): /api/admin/<service>/...
+    ...allUpstreams(config).map((u): [string, Upstream] => [`/api/admin/${u.service}`, u]),
   ];
 }
 
