@@ -409,6 +409,7 @@ async function check(
   const complaintInstances = await instances(PROCESS.complaintHandling);
   const complaintTasks = await openTasks(PROCESS.complaintHandling, USER_TASK.acceptanceReview);
   const intakeTransfers = await transfers('complaint-intake');
+  const details: string[] = [];
   const complaint: Row = {
     kind: 'complaint',
     started: complaints.length,
@@ -419,10 +420,17 @@ async function check(
   };
   for (const id of complaints) {
     const parts = [complaintRows.get(id) ?? 0, complaintInstances.get(id) ?? 0, intakeTransfers.get(id) ?? 0];
-    if (parts.some((p) => p === 0)) complaint.lost += 1;
-    else if (parts.some((p) => p > 1) || (complaintTasks.get(id) ?? 0) > 1) complaint.duplicated += 1;
+    const what = () =>
+      `complaint ${id}: row ${parts[0]}, instances ${parts[1]}, intake transfers ${parts[2]}, open tasks ${complaintTasks.get(id) ?? 0}`;
+    if (parts.some((p) => p === 0)) {
+      complaint.lost += 1;
+      details.push(`lost ${what()}`);
+    } else if (parts.some((p) => p > 1) || (complaintTasks.get(id) ?? 0) > 1) complaint.duplicated += 1;
     else if ((complaintTasks.get(id) ?? 0) === 1) complaint.completed += 1;
-    else complaint.pending += 1;
+    else {
+      complaint.pending += 1;
+      details.push(`pending ${what()}`);
+    }
   }
 
   // Clue referrals the head approved: one sending instance, the commission's clue and handling instance
@@ -456,6 +464,7 @@ async function check(
     }
     if (item.acked !== 'sent') {
       clue.pending += 1; // the load stopped, or the client gave up, before the head approved
+      details.push(`pending referral ${item.id}: not yet approved when the load stopped`);
       continue;
     }
     const parts = [
@@ -463,10 +472,17 @@ async function check(
       handling.get(item.id) ?? 0,
       referralTransfers.get(item.id) ?? 0,
     ];
-    if (parts.some((p) => p === 0)) clue.lost += 1;
-    else if (parts.some((p) => p > 1) || (handlingTasks.get(item.id) ?? 0) > 1) clue.duplicated += 1;
+    const what = () =>
+      `referral ${item.id}: commission clue ${parts[0]}, handling instances ${parts[1]}, transfers ${parts[2]}, open tasks ${handlingTasks.get(item.id) ?? 0}`;
+    if (parts.some((p) => p === 0)) {
+      clue.lost += 1;
+      details.push(`lost ${what()}`);
+    } else if (parts.some((p) => p > 1) || (handlingTasks.get(item.id) ?? 0) > 1) clue.duplicated += 1;
     else if ((handlingTasks.get(item.id) ?? 0) === 1) clue.completed += 1;
-    else clue.pending += 1;
+    else {
+      clue.pending += 1;
+      details.push(`pending ${what()}`);
+    }
   }
 
   // Across everything that ran, not only the items above: duplicate instances per business key, events
@@ -480,12 +496,16 @@ async function check(
   );
   let unpublished = 0;
   let inbox = 0;
+  let deadLetters = 0;
   for (const { s } of schemas) {
     unpublished += Number(
       (await app.query(`SELECT count(*) AS n FROM "${s}".outbox_message WHERE published_at IS NULL`)).rows[0]
         .n,
     );
     inbox += Number((await app.query(`SELECT count(*) AS n FROM "${s}".inbox_message`)).rows[0].n);
+    deadLetters += Number(
+      (await app.query(`SELECT count(*) AS n FROM "${s}".dead_letter WHERE replayed_at IS NULL`)).rows[0].n,
+    );
   }
   const transferDup = await app.query<{ n: string }>(
     `SELECT count(*) AS n FROM (SELECT transfer_id, event_type, occurred_at FROM liaison.transfer_event
@@ -502,7 +522,8 @@ async function check(
   return {
     rows: [complaint, clue, global],
     notes: [
-      `outbox rows not yet published: ${unpublished}; events applied (inbox rows): ${inbox}`,
+      ...details.slice(0, 12),
+      `outbox rows not yet published: ${unpublished}; events applied (inbox rows): ${inbox}; dead letters: ${deadLetters}`,
       `duplicate process instances per business key: ${dupInstances.rows[0].n}; liaison history entries twice: ${transferDup.rows[0].n}`,
     ],
   };
@@ -528,6 +549,8 @@ async function main(): Promise<void> {
   const { migrateAll } = await esm<{
     migrateAll(url: string, only?: string, log?: (l: string) => void): Promise<void>;
   }>(`${ROOT}/tools/migrate.mjs`);
+  // A crash of PostgreSQL must not lose acknowledged commits (the embedded default trades that for speed).
+  process.env.OVERSIGHT_PG_DURABLE = '1';
   const opts = { mode: 'test', log: (l: string) => log(`[infra] ${l}`) };
   const infra = await infraLib.startInfra(opts);
   const logDir = path.join(ROOT, '.data', 'faults');
