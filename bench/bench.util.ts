@@ -7,7 +7,11 @@ export const arg = (name: string, fallback: number): number => {
 export const pct = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** Resident memory of the given processes, their descendants and this process, as "N MiB (what)". */
+/**
+ * Memory of the given processes, their descendants and this process, as "N MiB (what)": proportional set
+ * size (PSS), so that memory shared by processes — PostgreSQL's shared buffers, mapped libraries — counts
+ * once, not once per backend as summed RSS would.
+ */
 export async function systemRssMiB(roots: Record<string, number | undefined>): Promise<string> {
   const { readdirSync, readFileSync } = await import('node:fs');
   const parent = new Map<number, number>();
@@ -22,7 +26,7 @@ export async function systemRssMiB(roots: Record<string, number | undefined>): P
   }
   const rssKb = (pid: number) => {
     try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       return 0;
     }

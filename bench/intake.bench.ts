@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     `    latency under that load, intake → task visible: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms (50 ms polling)`,
     `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s`,
     `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)}`,
-    `(e) resident memory, whole local system after the run: ${await systemRssMiB(infra.pids)}`,
+    `(e) memory (PSS), whole local system after the run: ${await systemRssMiB(infra.pids)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   await app.close();

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     lines.push(`    ${name}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
   }
-  lines.push(`(e) resident memory, whole local system at the end: ${await systemRssMiB(infra.pids)}`);
+  lines.push(`(e) memory (PSS), whole local system at the end: ${await systemRssMiB(infra.pids)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   await app.close();
   await infra.stop();
