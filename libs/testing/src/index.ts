@@ -4,4 +4,5 @@ export * from './service-app.util';
 export * from './fixtures';
 export * from './infra-control.util';
 export * from './pdf-text';
+export * from './entity-columns.util';
 export * from './engine-state.util';
