@@ -13,7 +13,7 @@ import { createServiceApp } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
 import { AppModule } from '../apps/justice-bureau/src/app.module';
 import { buildDataSourceOptions } from '../apps/justice-bureau/src/justice-bureau.datasource';
-import { arg, pct, startBenchInfra } from './bench.util';
+import { arg, pct, startBenchInfra, systemRssMiB } from './bench.util';
 
 const COMPLAINTS = arg('complaints', 300);
 const CONCURRENCY = arg('concurrency', 8);
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     `    latency under that load, intake → task visible: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms (50 ms polling)`,
     `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s`,
     `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)}`,
+    `(e) memory (PSS), whole local system after the run: ${await systemRssMiB(infra.pids)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   await app.close();

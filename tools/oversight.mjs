@@ -165,7 +165,7 @@ async function main() {
       ensureInstalled();
       build();
       // One after the other: each starts and stops the test infrastructure and wants the machine alone.
-      for (const bench of ['intake.bench.js', 'liaison-register.bench.js']) {
+      for (const bench of ['intake.bench.js', 'tasklist.bench.js', 'liaison-register.bench.js']) {
         run(process.execPath, [
           '-r',
           path.join(ROOT, 'tools', 'register-paths.cjs'),
@@ -174,8 +174,19 @@ async function main() {
         ]);
       }
       return;
+    case 'faults':
+      // The fault harness: the system as separate processes under load, components killed mid-run.
+      ensureInstalled();
+      build();
+      run(process.execPath, [
+        '-r',
+        path.join(ROOT, 'tools', 'register-paths.cjs'),
+        path.join(ROOT, 'dist', 'bench', 'faults.js'),
+        ...args,
+      ]);
+      return;
     default:
-      throw new Error(`unknown command "${command}": use start, test, build, migrate or bench`);
+      throw new Error(`unknown command "${command}": use start, test, build, migrate, bench or faults`);
   }
 }
 

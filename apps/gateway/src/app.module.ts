@@ -3,21 +3,26 @@ import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
 import { GatewayConfig } from './gateway.config';
 import { ProxyController } from './proxy/proxy.controller';
-import { ProxyService } from './proxy/proxy.service';
+import { CircuitOptions, DEFAULT_CIRCUIT, ProxyService } from './proxy/proxy.service';
 import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
 import { allUpstreams, routeTable } from './proxy/routes';
 
-/** Health of each service behind the gateway, as the gateway reaches it. */
-function upstreamChecks(config: GatewayConfig) {
+/**
+ * Health of each service behind the gateway, as the gateway reaches it, with the state of the gateway's
+ * circuit to it (open, half-open, closed). An open circuit counts as down even if the service answers.
+ */
+function upstreamChecks(config: GatewayConfig, proxy: ProxyService) {
   return Object.fromEntries(
     allUpstreams(config).map((u) => [
       u.service,
       async () => {
+        const circuit = proxy.circuit(u.service);
         try {
           const response = await fetch(`${u.url}/health`, { signal: AbortSignal.timeout(3000) });
-          return { status: response.ok ? ('up' as const) : ('down' as const), httpStatus: response.status };
+          const up = response.ok && circuit !== 'open';
+          return { status: up ? ('up' as const) : ('down' as const), httpStatus: response.status, circuit };
         } catch (error) {
-          return { status: 'down' as const, error: (error as Error).message };
+          return { status: 'down' as const, error: (error as Error).message, circuit };
         }
       },
     ]),
@@ -26,14 +31,21 @@ function upstreamChecks(config: GatewayConfig) {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, circuit: CircuitOptions = DEFAULT_CIRCUIT): DynamicModule {
+    const proxy = new ProxyService(circuit);
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) }),
+        PlatformModule.forRoot({
+          service: SERVICE.gateway,
+          extraHealthChecks: upstreamChecks(config, proxy),
+        }),
       ],
       controllers: [ProxyController],
-      providers: [ProxyService, { provide: GATEWAY_ROUTES, useValue: routeTable(config) }],
+      providers: [
+        { provide: ProxyService, useValue: proxy },
+        { provide: GATEWAY_ROUTES, useValue: routeTable(config) },
+      ],
     };
   }
 }

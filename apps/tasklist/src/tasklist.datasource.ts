@@ -2,11 +2,12 @@ import { SERVICE } from '@oversight/contracts';
 import { serviceDataSourceOptions } from '@oversight/database';
 import { CreateTaskCompletion1764115200000 } from './migrations/1764115200000-create-task-completion';
 import { TaskCompletionEntity } from './task/task-completion.entity';
+import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
     url,
     service: SERVICE.tasklist,
     entities: [TaskCompletionEntity],
-    migrations: [CreateTaskCompletion1764115200000],
+    migrations: [CreateTaskCompletion1764115200000, CreateDeadLetterTable1764700000000],
   });

@@ -14,8 +14,9 @@ import { InboxMessageEntity } from './inbox-message.entity';
 import { KAFKA_EVENT_HANDLER, KafkaEventHandler } from './kafka-event-handler.decorator';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { connectProducer, sleep } from './kafka.util';
-import { RetryableError } from './retryable.error';
+import { isTransientError } from './retryable.error';
 import { OutboxService } from './outbox.service';
+import { DeadLetterService } from './dead-letter.service';
 
 interface RegisteredHandler {
   name: string;
@@ -63,6 +64,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly outbox: OutboxService,
+    private readonly deadLetters: DeadLetterService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -188,7 +190,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const envelope = parseEnvelope(message.value);
     if (typeof envelope === 'string') {
-      await this.deadLetter(topic, message.key, message.value, `poison message: ${envelope}`, partition);
+      await this.deadLetter(topic, message, `poison message: ${envelope}`, partition, 'envelope');
       return;
     }
     for (const registered of this.handlers.filter((h) => h.topic === topic)) {
@@ -199,7 +201,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
   private async deliver(
     registered: RegisteredHandler,
     envelope: EventEnvelope,
-    { key, value: raw }: KafkaMessage,
+    message: KafkaMessage,
     partition: number,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
@@ -221,7 +223,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
         return;
       } catch (error) {
         const reason = (error as Error).message;
-        if (error instanceof RetryableError) {
+        if (isTransientError(error)) {
           this.logger.warn(`${registered.name} waits for a dependency (event ${envelope.id}): ${reason}`);
           await sleep(Math.min(5000, 200 * 2 ** Math.min(attempt, 5)));
           await heartbeat().catch(() => undefined); // stay in the group while waiting
@@ -230,10 +232,10 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
         if (attempt >= this.options.consumerMaxAttempts) {
           await this.deadLetter(
             registered.topic,
-            key,
-            raw,
+            message,
             `${registered.name} failed ${attempt}x: ${reason}`,
             partition,
+            registered.name,
           );
           return;
         }
@@ -245,10 +247,10 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
 
   private async deadLetter(
     topic: string,
-    key: Buffer | null,
-    value: Buffer | null,
+    { key, value, offset }: KafkaMessage,
     reason: string,
     partition: number,
+    consumer: string,
   ): Promise<void> {
     this.logger.error(`dead-lettering a message of ${topic}[${partition}]: ${reason}`);
     this.dlqProducer ??= await connectProducer(this.kafka);
@@ -263,9 +265,13 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
             'dlq-reason': reason,
             'dlq-source-topic': topic,
             'dlq-consumer-group': this.options.service,
+            'dlq-consumer': consumer,
           },
         },
       ],
     });
+    // ... and in the service's register, where an administrator lists and replays it. Kafka redelivers
+    // this message if the register cannot be written now, and the register keeps it once.
+    await this.deadLetters.record({ topic, partition, offset, consumer, key, value, reason });
   }
 }

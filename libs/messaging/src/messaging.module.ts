@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { DeadLetterController } from './dead-letter.controller';
+import { DeadLetterService } from './dead-letter.service';
 import { EventConsumerService } from './event-consumer.service';
 import { createKafka } from './kafka.util';
 import { MessagingHealthService } from './messaging-health.service';
@@ -15,6 +17,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       imports: [DiscoveryModule],
+      controllers: [DeadLetterController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => createKafka(options.service, options.brokers) },
@@ -22,8 +25,9 @@ export class MessagingModule {
         OutboxRelayService,
         EventConsumerService,
         MessagingHealthService,
+        DeadLetterService,
       ],
-      exports: [OutboxService, MessagingHealthService, EventConsumerService, KAFKA],
+      exports: [OutboxService, MessagingHealthService, EventConsumerService, DeadLetterService, KAFKA],
     };
   }
 }

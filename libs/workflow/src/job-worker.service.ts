@@ -10,7 +10,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { OutboxService, WakeableSleep } from '@oversight/messaging';
+import { isTransientError, OutboxService, WakeableSleep } from '@oversight/messaging';
 import { EngineClient, LockedJob } from './engine.client';
 import { EngineHttpError } from './engine.errors';
 import { JOB_WORKER, JobHandler, JobResult, JobWorkerOptions } from './job-worker.decorator';
@@ -113,7 +113,16 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
         }
         if (jobs.length > 0) {
           idleMs = IDLE_MIN_MS;
-          await Promise.all(jobs.map((job) => this.run(job)));
+          // A job whose database is unreachable is not reported at all: its lock expires and the engine
+          // offers it again, without using up one of its retries.
+          await Promise.all(
+            jobs.map((job) =>
+              this.run(job).catch((error: Error) => {
+                if (!isTransientError(error)) throw error;
+                this.logger.warn(`job ${job.topicName}/${job.id} left for redelivery: ${error.message}`);
+              }),
+            ),
+          );
           continue;
         }
         await this.idle.sleep(idleMs);
@@ -154,6 +163,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
         .finally(() => this.outbox?.kick());
     } catch (error) {
       if (error instanceof RollbackForFailure) return error.result;
+      if (isTransientError(error)) throw error;
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         // Another delivery of the same job committed first: report its outcome, not ours.
         const winner = await this.dataSource

@@ -291,8 +291,14 @@ export async function start(ctx) {
     listen_addresses: HOST,
     unix_socket_directories: '',
     max_connections: '200',
-    synchronous_commit: 'off',
-    ...(ctx.test ? { fsync: 'off', full_page_writes: 'off' } : {}),
+    // Fast by default: a crash of PostgreSQL may lose the last few hundred milliseconds of commits.
+    // OVERSIGHT_PG_DURABLE=1 (the fault harness sets it) keeps every acknowledged commit, as production does.
+    ...(ctx.env.OVERSIGHT_PG_DURABLE === '1'
+      ? { synchronous_commit: 'on' }
+      : {
+          synchronous_commit: 'off',
+          ...(ctx.test ? { fsync: 'off', full_page_writes: 'off' } : {}),
+        }),
   };
   const args = ['-D', ctx.paths.pg, '-p', String(port)];
   for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
