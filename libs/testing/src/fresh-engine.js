@@ -4,6 +4,17 @@
 // every timer the earlier files left behind, and their jobs would queue ahead of its own.
 beforeAll(async () => {
   const rest = `${process.env.ENGINE_URL}/engine-rest`;
+  // A loaded engine may drop a connection now and then: try each request a few times.
+  const fetch = async (url, init) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await globalThis.fetch(url, init);
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+  };
   for (;;) {
     const response = await fetch(`${rest}/process-instance?maxResults=200`);
     if (!response.ok) throw new Error(`engine: listing process instances answered HTTP ${response.status}`);
