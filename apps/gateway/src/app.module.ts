@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
-import { GatewayConfig } from './gateway.config';
+import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
+import { BearerResolver } from './auth/bearer.resolver';
+import { assertProductionSafe, GatewayConfig } from './gateway.config';
 import { ProxyController } from './proxy/proxy.controller';
 import { ProxyService } from './proxy/proxy.service';
 import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
@@ -27,12 +30,21 @@ function upstreamChecks(config: GatewayConfig) {
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    assertProductionSafe(config);
+    const auth = AuthModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) }),
+        auth,
+        PlatformModule.forRoot({
+          service: SERVICE.gateway,
+          extraHealthChecks: upstreamChecks(config),
+          identityResolver: BearerResolver,
+          imports: [auth],
+        }),
       ],
-      controllers: [ProxyController],
+      // The sign-in routes first: the proxy's catch-all must not shadow them.
+      controllers: [AuthController, ProxyController],
       providers: [ProxyService, { provide: GATEWAY_ROUTES, useValue: routeTable(config) }],
     };
   }

@@ -42,3 +42,8 @@ export function allUpstreams(config: GatewayConfig): Upstream[] {
     { service: 'liaison', url: config.liaisonUrl },
   ];
 }
+
+/** Paths anyone may call without signing in: the public complaint form and its API, Open311. */
+export function isPublicPath(path: string): boolean {
+  return ['/api/public', '/public', '/open311'].some((p) => path === p || path.startsWith(`${p}/`));
+}

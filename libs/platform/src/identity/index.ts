@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './identity-signature';
+export * from './access.decorator';
+export * from './access.guard';
