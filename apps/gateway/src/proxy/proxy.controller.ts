@@ -27,7 +27,7 @@ export class ProxyController {
   @All(['api/*path', 'open311/*path', 'public/*path'])
   @Public()
   async forward(@Req() req: Request, @Res() res: Response, @Caller() caller: CallerInfo): Promise<void> {
-    const open = isPublicPath(req.path);
+    const open = isPublicPath(req.path, req.method);
     if (open) this.limiter.take(`public:${req.ip}`);
     else if (!caller.user || !caller.org) throw unauthorized();
     const upstream = upstreamFor(this.routes, req.path);
