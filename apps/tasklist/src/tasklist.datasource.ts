@@ -2,11 +2,12 @@ import { SERVICE } from '@oversight/contracts';
 import { serviceDataSourceOptions } from '@oversight/database';
 import { CreateTaskCompletion1764115200000 } from './migrations/1764115200000-create-task-completion';
 import { TaskCompletionEntity } from './task/task-completion.entity';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
     url,
     service: SERVICE.tasklist,
     entities: [TaskCompletionEntity],
-    migrations: [CreateTaskCompletion1764115200000],
+    migrations: [CreateTaskCompletion1764115200000, CreateAuditLog1764800000000],
   });

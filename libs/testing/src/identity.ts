@@ -90,3 +90,10 @@ export function authenticate(headers: Record<string, string> = {}): Record<strin
     authorization: headers.authorization ?? `Bearer ${tokenFor(identity)}`,
   };
 }
+
+/** Gateway settings of the integration tests: demo accounts on, rate limits out of the way. */
+export const TEST_GATEWAY_ENV = {
+  DEMO_ACCOUNTS: 'true',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+} as const;
