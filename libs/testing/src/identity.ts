@@ -36,6 +36,7 @@ export const DEMO_ACCOUNTS = {
   police: demo('gaj-staff', '何军', 'gaj', ['clerk']),
   marketRegulationClerk: demo('scjg-clerk', '马超', 'scjg', ['clerk']),
   urbanManagementClerk: demo('cgj-clerk', '林涛', 'cgj', ['clerk']),
+  townClerk: demo('xgz-clerk', '胡斌', 'xgz', ['clerk']),
 } as const;
 
 /** The identity-signing secret of the services under test (development default unless configured). */

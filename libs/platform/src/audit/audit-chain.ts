@@ -38,6 +38,23 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 
+/** The hashed fields of a stored row. */
+export function chainedFieldsOf(row: ChainedFields): ChainedFields {
+  return {
+    id: row.id,
+    at: row.at,
+    actorUser: row.actorUser,
+    actorOrg: row.actorOrg,
+    actorRoles: row.actorRoles,
+    action: row.action,
+    resource: row.resource,
+    target: row.target,
+    status: row.status,
+    before: row.before,
+    after: row.after,
+  };
+}
+
 export interface ChainRow extends ChainedFields {
   seq: string | number;
   prevHash: string;
@@ -54,11 +71,35 @@ export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH):
   let checked = 0;
   for (const row of rows) {
     if (row.prevHash !== prev) return { ok: false, checked, seq: String(row.seq), reason: 'broken-link' };
-    const { seq: _seq, prevHash: _prev, hash, ...fields } = row;
-    if (entryHash(prev, fields) !== hash)
+    if (entryHash(prev, chainedFieldsOf(row)) !== row.hash)
       return { ok: false, checked, seq: String(row.seq), reason: 'altered' };
-    prev = hash;
+    prev = row.hash;
     checked += 1;
   }
   return { ok: true, checked };
+}
+
+/** Verifies the audit chain of one schema; used by the service and by `npm run audit:verify`. */
+export async function verifyAuditTable(
+  query: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  schema: string,
+): Promise<ChainVerdict> {
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  let after = '0';
+  for (;;) {
+    const rows = (await query.query(
+      `SELECT e.seq::text AS seq, e.id, e.at, e.actor_user AS "actorUser", e.actor_org AS "actorOrg",
+              e.actor_roles AS "actorRoles", e.action, e.resource, e.target, e.status, e.before, e.after,
+              e.prev_hash AS "prevHash", e.hash
+         FROM "${schema}".audit_entry e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT 1000`,
+      [after],
+    )) as ChainRow[];
+    if (rows.length === 0) return { ok: true, checked };
+    const verdict = verifyChain(rows, prev);
+    if (!verdict.ok) return { ...verdict, checked: checked + verdict.checked };
+    checked += verdict.checked;
+    prev = rows[rows.length - 1]!.hash;
+    after = String(rows[rows.length - 1]!.seq);
+  }
 }

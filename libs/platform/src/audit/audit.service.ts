@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CallerInfo } from '../caller';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { ChainRow, entryHash, GENESIS_HASH, verifyChain, ChainVerdict } from './audit-chain';
+import { ChainVerdict, entryHash, GENESIS_HASH, verifyAuditTable } from './audit-chain';
 
 export interface AuditInput {
   actor: CallerInfo | null;
@@ -86,30 +86,5 @@ export class AuditService implements OnModuleDestroy {
       this.dataSource,
       (this.dataSource.options as { schema?: string }).schema ?? 'public',
     );
-  }
-}
-
-/** Verifies the audit chain of one schema; used by the service and by `npm run audit:verify`. */
-export async function verifyAuditTable(
-  query: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
-  schema: string,
-): Promise<ChainVerdict> {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  let after = '0';
-  for (;;) {
-    const rows = (await query.query(
-      `SELECT seq::text AS seq, id, at, actor_user AS "actorUser", actor_org AS "actorOrg",
-              actor_roles AS "actorRoles", action, resource, target, status, before, after,
-              prev_hash AS "prevHash", hash
-         FROM "${schema}".audit_entry WHERE seq > $1 ORDER BY seq LIMIT 1000`,
-      [after],
-    )) as ChainRow[];
-    if (rows.length === 0) return { ok: true, checked };
-    const verdict = verifyChain(rows, prev);
-    if (!verdict.ok) return { ...verdict, checked: checked + verdict.checked };
-    checked += verdict.checked;
-    prev = rows[rows.length - 1]!.hash;
-    after = String(rows[rows.length - 1]!.seq);
   }
 }
