@@ -37,7 +37,7 @@ export function bpmnFilesOf(bpmnDir: string, service: string): string[] {
 }
 
 /** The organisation whose administrators may search a service's audit log. */
-const AUDIT_OWNER: Record<string, string> = {
+export const AUDIT_OWNER: Record<string, string> = {
   'justice-bureau': 'sfj',
   'discipline-commission': 'jw',
   procuratorate: 'jcy',

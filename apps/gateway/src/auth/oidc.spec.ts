@@ -110,7 +110,7 @@ describe('production mode', () => {
       AppModule.forRoot(
         loadConfig(GatewayConfig, { DEPLOYMENT_MODE: 'production', IDENTITY_SIGNING_SECRET: 'i'.repeat(40) }),
       ),
-    ).toThrow(/JWT_SECRET/);
+    ).toThrow(/jwtSecret/);
     expect(() =>
       AppModule.forRoot(
         loadConfig(GatewayConfig, { DEPLOYMENT_MODE: 'production', DEMO_ACCOUNTS: 'true', ...secrets }),
