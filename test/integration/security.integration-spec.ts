@@ -25,6 +25,7 @@ import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liai
 import { AppModule as CongressModule } from '../../apps/peoples-congress/src/app.module';
 import { buildDataSourceOptions as congressDs } from '../../apps/peoples-congress/src/peoples-congress.datasource';
 import { AppModule as ProcuratorateModule } from '../../apps/procuratorate/src/app.module';
+import { ProcuratorateConfig } from '../../apps/procuratorate/src/procuratorate.config';
 import { buildDataSourceOptions as procuratorateDs } from '../../apps/procuratorate/src/procuratorate.datasource';
 import { AppModule as TasklistModule } from '../../apps/tasklist/src/app.module';
 import { buildDataSourceOptions as tasklistDs } from '../../apps/tasklist/src/tasklist.datasource';
@@ -64,7 +65,11 @@ describe('security', () => {
     await boot(SERVICE.disciplineCommission, CommissionModule.forRoot(config), commissionDs(url));
     await boot(SERVICE.liaison, LiaisonModule.forRoot(config), liaisonDs(url));
     await boot(SERVICE.tasklist, TasklistModule.forRoot(config), tasklistDs(url));
-    await boot(SERVICE.procuratorate, ProcuratorateModule.forRoot(config), procuratorateDs(url));
+    await boot(
+      SERVICE.procuratorate,
+      ProcuratorateModule.forRoot(loadConfig(ProcuratorateConfig, env)),
+      procuratorateDs(url),
+    );
     await boot(SERVICE.peoplesCongress, CongressModule.forRoot(config), congressDs(url));
     gateway = await startServiceForTest({
       service: SERVICE.gateway,

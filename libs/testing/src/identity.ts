@@ -37,6 +37,7 @@ export const DEMO_ACCOUNTS = {
   marketRegulationClerk: demo('scjg-clerk', '马超', 'scjg', ['clerk']),
   urbanManagementClerk: demo('cgj-clerk', '林涛', 'cgj', ['clerk']),
   townClerk: demo('xgz-clerk', '胡斌', 'xgz', ['clerk']),
+  marketRegulationHead: demo('scjg-head', '吕明', 'scjg', ['head']),
 } as const;
 
 /** The identity-signing secret of the services under test (development default unless configured). */
