@@ -18,6 +18,7 @@ import {
   eventually,
   http,
   authenticate,
+  AS_REVIEWER,
 } from '@oversight/testing';
 import { ClueSystem, startClueSystem } from './clue-system';
 
@@ -619,7 +620,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     await act(
       jb(`/complaints/${complaint.id}/review`),
       { decision: 'approve', misconduct: { facts: '执法人员李某违规收取现金罚款。' } },
-      AS_STAFF,
+      AS_REVIEWER,
     );
     const drafts = async () =>
       (await system.jbDb.query(`SELECT id FROM justice_bureau.clue_referral WHERE source_ref = $1`, [

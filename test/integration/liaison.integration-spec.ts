@@ -202,7 +202,7 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
     expect((await http('GET', api(`/transfers/${referral.id}`), undefined, asAgency('gaj'))).status).toBe(
       404,
     );
-    expect((await http('GET', api('/transfers'))).status).toBe(403);
+    expect((await http('GET', api('/transfers'))).status).toBe(401);
     // The procuratorate, a supervising body, sees everything.
     expect(mine((await list('', asStaff('jcy'))).items)).toHaveLength(3);
 

@@ -37,7 +37,7 @@ export class ClueController {
   }
 
   @Post(':id/disposal')
-  @Access(RULE.commissionHead)
+  @Access(RULE.commissionDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '确定处置方式（谈话函询、初步核实、暂存待查、予以了结）/ choose the disposal' })
   disposal(
@@ -61,7 +61,7 @@ export class ClueController {
   }
 
   @Post(':id/decision')
-  @Access(RULE.commissionDesk)
+  @Access(RULE.commissionHead)
   @HttpCode(202)
   @ApiOperation({ summary: '研究决定并反馈结果 / decide; the result goes back to the sender' })
   decision(

@@ -89,7 +89,7 @@ export class ComplaintController {
   }
 
   @Get(':id/complainant-access-log')
-  @Access(RULE.justiceHead, RULE.justiceAdmin)
+  @Access(RULE.justiceDesk, RULE.justiceAdmin)
   @ApiOperation({ summary: '身份信息查阅记录 / who read the identity' })
   accessLog(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.identity.accessLog(id, caller);
