@@ -318,7 +318,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
       (await http('POST', api(`/complaints/${r.id}/acceptance`), { decision: 'accept' }, asAgency('scjg')))
         .status,
     ).toBe(403);
-    expect((await http('GET', api(`/complaints/${r.id}`))).status).toBe(403);
+    expect((await http('GET', api(`/complaints/${r.id}`))).status).toBe(401);
     const wrongAgency = await http(
       'POST',
       api(`/agency/complaints/${r.id}/draft-reply`),
