@@ -17,10 +17,12 @@ import {
   EngineClock,
   eventually,
   http,
+  authenticate,
+  AS_REVIEWER,
 } from '@oversight/testing';
 import { ClueSystem, startClueSystem } from './clue-system';
 
-const JW = { 'x-oversight-org': 'jw', 'x-oversight-user': 'jw-clerk-chen' };
+const JW = { 'x-oversight-org': 'jw', 'x-oversight-user': 'jw-clerk-chen', 'x-oversight-roles': 'clerk' };
 const JW_HEAD = { ...JW, 'x-oversight-user': 'jw-head-zhou', 'x-oversight-roles': 'head' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -364,7 +366,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     const upload = await fetch(jb(`/clue-referrals/${id}/evidence`), {
       method: 'POST',
       body: form,
-      headers: AS_STAFF,
+      headers: authenticate(AS_STAFF),
     });
     expect(upload.status).toBe(201);
     await act(
@@ -405,7 +407,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     expect((await http('GET', jw(`/clues/${id}`), undefined, AS_STAFF)).status).toBe(403);
     // The file itself stays with the bureau, which serves it to its own staff; the fingerprint went along.
     const file = await fetch(jb(`/clue-referrals/${id}/evidence/${sent.evidence[0].id}`), {
-      headers: AS_STAFF,
+      headers: authenticate(AS_STAFF),
     });
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);
@@ -618,7 +620,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     await act(
       jb(`/complaints/${complaint.id}/review`),
       { decision: 'approve', misconduct: { facts: '执法人员李某违规收取现金罚款。' } },
-      AS_STAFF,
+      AS_REVIEWER,
     );
     const drafts = async () =>
       (await system.jbDb.query(`SELECT id FROM justice_bureau.clue_referral WHERE source_ref = $1`, [

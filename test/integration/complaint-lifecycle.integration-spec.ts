@@ -9,6 +9,8 @@ import {
   eventually,
   http,
   pdfText,
+  authenticate,
+  AS_REVIEWER,
 } from '@oversight/testing';
 import { startSystem, System } from './system';
 
@@ -119,7 +121,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
       asAgency(agency),
     );
     await waitForStep(r.id, 'review-draft');
-    await act(`/complaints/${r.id}/review`, { decision: 'approve' }, AS_STAFF);
+    await act(`/complaints/${r.id}/review`, { decision: 'approve' }, AS_REVIEWER);
     await waitForStep(r.id, 'reply-complainant');
     await act(`/complaints/${r.id}/reply`, { reply: '经调查，您反映的问题属实，已责令整改。' }, AS_STAFF);
     await until(r.id, 'replied', (v) => v.status === 'replied');
@@ -166,7 +168,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
     const uploaded = await fetch(api(`/agency/complaints/${r.id}/evidence`), {
       method: 'POST',
       body: evidence,
-      headers: asAgency('scjg'),
+      headers: authenticate(asAgency('scjg')),
     });
     expect(uploaded.status).toBe(201);
     const [pdf] = (await uploaded.json()) as { id: string }[];
@@ -179,7 +181,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
     };
     await act(`/agency/complaints/${r.id}/draft-reply`, draft, asAgency('scjg'));
     await waitForStep(r.id, 'review-draft');
-    await act(`/complaints/${r.id}/review`, { decision: 'return', comment: '请补充退款凭证。' }, AS_STAFF);
+    await act(`/complaints/${r.id}/review`, { decision: 'return', comment: '请补充退款凭证。' }, AS_REVIEWER);
     await waitForStep(r.id, 'agency-handling');
     const returned = await http<{ reviewComment: string }>(
       'GET',
@@ -193,7 +195,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
     await act(
       `/complaints/${r.id}/review`,
       { decision: 'approve', misconduct: { facts: '执法人员张某违规收取现金罚款。' } },
-      AS_STAFF,
+      AS_REVIEWER,
     );
     await waitForStep(r.id, 'reply-complainant');
     await act(
@@ -309,14 +311,14 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
     expect(replyTooEarly.body.message.zh).toContain('答复投诉人');
     expect(replyTooEarly.body.message.en).toMatch(/not at the reply step/);
     expect(
-      (await http('POST', api(`/complaints/${r.id}/review`), { decision: 'approve' }, AS_STAFF)).status,
+      (await http('POST', api(`/complaints/${r.id}/review`), { decision: 'approve' }, AS_REVIEWER)).status,
     ).toBe(409);
     // Only the justice bureau decides; only the assigned agency drafts.
     expect(
       (await http('POST', api(`/complaints/${r.id}/acceptance`), { decision: 'accept' }, asAgency('scjg')))
         .status,
     ).toBe(403);
-    expect((await http('GET', api(`/complaints/${r.id}`))).status).toBe(403);
+    expect((await http('GET', api(`/complaints/${r.id}`))).status).toBe(401);
     const wrongAgency = await http(
       'POST',
       api(`/agency/complaints/${r.id}/draft-reply`),

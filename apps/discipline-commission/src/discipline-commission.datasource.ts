@@ -4,6 +4,7 @@ import { DISCIPLINE_COMMISSION_ENTITIES } from './discipline-commission.entities
 import { CreateMessagingTables1764115200000 } from './migrations/1764115200000-create-messaging-tables';
 import { CreateClueTables1764400000001 } from './migrations/1764400000001-create-clue-tables';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
@@ -14,5 +15,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateMessagingTables1764115200000,
       CreateClueTables1764400000001,
       CreateDeadLetterTable1764700000000,
+      CreateAuditLog1764800000000,
     ],
   });

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
-import { GatewayConfig } from './gateway.config';
+import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
+import { BearerResolver } from './auth/bearer.resolver';
+import { assertProductionSafe, GatewayConfig } from './gateway.config';
 import { ProxyController } from './proxy/proxy.controller';
 import { CircuitOptions, DEFAULT_CIRCUIT, ProxyService } from './proxy/proxy.service';
 import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
@@ -32,16 +35,22 @@ function upstreamChecks(config: GatewayConfig, proxy: ProxyService) {
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig, circuit: CircuitOptions = DEFAULT_CIRCUIT): DynamicModule {
-    const proxy = new ProxyService(circuit);
+    assertProductionSafe(config);
+    const auth = AuthModule.forRoot(config);
+    const proxy = new ProxyService(config, circuit);
     return {
       module: AppModule,
       imports: [
+        auth,
         PlatformModule.forRoot({
           service: SERVICE.gateway,
           extraHealthChecks: upstreamChecks(config, proxy),
+          identityResolver: BearerResolver,
+          imports: [auth],
         }),
       ],
-      controllers: [ProxyController],
+      // The sign-in routes first: the proxy's catch-all must not shadow them.
+      controllers: [AuthController, ProxyController],
       providers: [
         { provide: ProxyService, useValue: proxy },
         { provide: GATEWAY_ROUTES, useValue: routeTable(config) },

@@ -7,6 +7,7 @@ import { CreateClueReferralTables1764400000000 } from './migrations/176440000000
 import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/1764500000000-create-acceptance-campaign-tables';
 import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-create-criminal-case-copy';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -21,5 +22,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateAcceptanceCampaignTables1764500000000,
       CreateCriminalCaseCopy1764604000000,
       CreateDeadLetterTable1764700000000,
+      CreateAuditLog1764800000000,
     ],
   });

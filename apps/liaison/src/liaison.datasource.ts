@@ -4,6 +4,7 @@ import { LIAISON_ENTITIES } from './liaison.entities';
 import { CreateTransferTables1764115200000 } from './migrations/1764115200000-create-transfer-tables';
 import { LiaisonMeetings1764600000000 } from './migrations/1764600000000-liaison-meetings';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
@@ -14,5 +15,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateTransferTables1764115200000,
       LiaisonMeetings1764600000000,
       CreateDeadLetterTable1764700000000,
+      CreateAuditLog1764800000000,
     ],
   });

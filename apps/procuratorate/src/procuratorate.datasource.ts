@@ -4,6 +4,7 @@ import { CreateMessagingTables1764115200000 } from './migrations/1764115200000-c
 import { CreateCriminalTransferTables1764600000000 } from './migrations/1764600000000-create-criminal-transfer-tables';
 import { PROCURATORATE_ENTITIES } from './procuratorate.entities';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -15,5 +16,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateMessagingTables1764115200000,
       CreateCriminalTransferTables1764600000000,
       CreateDeadLetterTable1764700000000,
+      CreateAuditLog1764800000000,
     ],
   });

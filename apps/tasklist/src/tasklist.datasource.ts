@@ -3,11 +3,12 @@ import { serviceDataSourceOptions } from '@oversight/database';
 import { CreateTaskCompletion1764115200000 } from './migrations/1764115200000-create-task-completion';
 import { TaskCompletionEntity } from './task/task-completion.entity';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
     url,
     service: SERVICE.tasklist,
     entities: [TaskCompletionEntity],
-    migrations: [CreateTaskCompletion1764115200000, CreateDeadLetterTable1764700000000],
+    migrations: [CreateTaskCompletion1764115200000, CreateDeadLetterTable1764700000000, CreateAuditLog1764800000000],
   });

@@ -1,5 +1,6 @@
 export * from './api-error';
 export * from './caller';
+export * from './identity';
 export * from './validation.pipe';
 export * from './error.filter';
 export * from './health.controller';
@@ -7,6 +8,7 @@ export * from './bootstrap.util';
 export * from './platform.module';
 export * from './service-core.module';
 export * from './run-service.util';
+export * from './audit';
 export * from './uploaded-file';
 export * from './page-query';
 export * from './user-task.util';

@@ -4,5 +4,6 @@ export * from './service-app.util';
 export * from './fixtures';
 export * from './infra-control.util';
 export * from './pdf-text';
+export * from './identity';
 export * from './entity-columns.util';
 export * from './engine-state.util';

@@ -33,6 +33,8 @@ export interface LockedJob {
 
 export interface TaskQuery {
   candidateGroup?: string;
+  /** Tasks with a candidate group among these (comma-separated). */
+  candidateGroups?: string;
   assignee?: string;
   processInstanceBusinessKey?: string;
   processDefinitionKey?: string;
@@ -264,6 +266,11 @@ export class EngineClient {
 
   getTask(id: string): Promise<EngineTask> {
     return this.call(`/task/${encodeURIComponent(id)}`);
+  }
+
+  /** The task's candidate groups and users, assignee and owner. */
+  taskIdentityLinks(id: string): Promise<{ userId: string | null; groupId: string | null; type: string }[]> {
+    return this.call(`/task/${encodeURIComponent(id)}/identity-links`);
   }
 
   completeTask(id: string, variables: PlainVariables): Promise<void> {

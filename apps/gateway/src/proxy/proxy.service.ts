@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
-import { unavailable } from '@oversight/platform';
-import { CIRCUIT_OPTIONS } from './proxy.tokens';
+import { identitySecret } from '@oversight/config';
+import { signIdentity, SignedIdentity, unavailable } from '@oversight/platform';
+import { GatewayConfig } from '../gateway.config';
 import type { Upstream } from './routes';
 
 export interface ProxiedResponse {
@@ -11,17 +12,8 @@ export interface ProxiedResponse {
   body: Buffer;
 }
 
-// x-oversight-*: who is calling, until the identity issue replaces these headers with verified tokens.
-const FORWARDED_HEADERS = [
-  'content-type',
-  'accept',
-  'accept-language',
-  'authorization',
-  'x-request-id',
-  'x-oversight-user',
-  'x-oversight-org',
-  'x-oversight-roles',
-];
+// Never a client's x-oversight-* headers nor its token: the gateway signs the identity it verified itself.
+const FORWARDED_HEADERS = ['content-type', 'accept', 'accept-language', 'x-request-id'];
 
 export type CircuitState = 'open' | 'half-open' | 'closed';
 
@@ -61,10 +53,14 @@ const SERVICE_ZH: Record<string, string> = {
 export class ProxyService implements OnModuleDestroy {
   private readonly logger = new Logger(ProxyService.name);
   private readonly breakers = new Map<string, CircuitBreaker<[string, RequestInit], ProxiedResponse>>();
+  private readonly secret: string;
 
   constructor(
-    @Optional() @Inject(CIRCUIT_OPTIONS) private readonly options: CircuitOptions = DEFAULT_CIRCUIT,
-  ) {}
+    config: GatewayConfig,
+    private readonly options: CircuitOptions = DEFAULT_CIRCUIT,
+  ) {
+    this.secret = identitySecret(config);
+  }
 
   private breaker(service: string) {
     let breaker = this.breakers.get(service);
@@ -117,6 +113,7 @@ export class ProxyService implements OnModuleDestroy {
       path: string;
       headers: Record<string, string | string[] | undefined>;
       body?: Buffer | string;
+      identity?: SignedIdentity | null;
     },
   ): Promise<ProxiedResponse> {
     const headers: Record<string, string> = {};
@@ -124,6 +121,7 @@ export class ProxyService implements OnModuleDestroy {
       const value = input.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    if (input.identity) Object.assign(headers, signIdentity(this.secret, input.identity));
     const breaker = this.breaker(upstream.service);
     try {
       return await breaker.fire(`${upstream.url}${input.path}`, {

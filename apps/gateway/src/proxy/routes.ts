@@ -3,7 +3,15 @@ import type { GatewayConfig } from '../gateway.config';
 export interface Upstream {
   service: string;
   url: string;
+  /** A path prefix replaced before forwarding: [public prefix, the service's prefix]. */
+  rewrite?: [string, string];
 }
+
+/** Each service's audit log, at /api/audit/<service>/… publicly and /api/audit/… in the service. */
+const audit = (service: string, url: string): [string, Upstream] => [
+  `/api/audit/${service}`,
+  { service, url, rewrite: [`/api/audit/${service}`, '/api/audit'] },
+];
 
 /** Which service answers which public path prefix. Longest prefix wins. */
 export function routeTable(config: GatewayConfig): [prefix: string, upstream: Upstream][] {
@@ -30,6 +38,12 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/criminal-case-copies', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Administration of each service (dead letters): /api/admin/<service>/...
     ...allUpstreams(config).map((u): [string, Upstream] => [`/api/admin/${u.service}`, u]),
+    audit('justice-bureau', config.justiceBureauUrl),
+    audit('discipline-commission', config.disciplineCommissionUrl),
+    audit('procuratorate', config.procuratorateUrl),
+    audit('peoples-congress', config.peoplesCongressUrl),
+    audit('liaison', config.liaisonUrl),
+    audit('tasklist', config.tasklistUrl),
   ];
 }
 
@@ -48,4 +62,13 @@ export function allUpstreams(config: GatewayConfig): Upstream[] {
     { service: 'tasklist', url: config.tasklistUrl },
     { service: 'liaison', url: config.liaisonUrl },
   ];
+}
+
+/**
+ * Paths anyone may call without signing in: the public complaint form and its API, Open311, and the list of
+ * the county's organisations (the form's choice of the body complained about).
+ */
+export function isPublicPath(path: string, method = 'GET'): boolean {
+  if (path === '/api/organisations' && method === 'GET') return true;
+  return ['/api/public', '/public', '/open311'].some((p) => path === p || path.startsWith(`${p}/`));
 }

@@ -18,6 +18,7 @@ import {
   http,
   RunningService,
   startServiceForTest,
+  authenticate,
 } from '@oversight/testing';
 import { EngineClient, JobWorkerService, LockedJob } from '@oversight/workflow';
 import { AppModule } from '../app.module';
@@ -198,7 +199,7 @@ describe('acceptance campaign: start, and jobs delivered twice', () => {
     const uploaded = await fetch(`${jb.url}/api/agency/acceptance-campaigns/${id}/evidence`, {
       method: 'POST',
       body: form,
-      headers: asAgency('scjg'),
+      headers: authenticate(asAgency('scjg')),
     });
     const [document] = (await uploaded.json()) as { id: string }[];
     const plan = await http(

@@ -2,13 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TASK_FORMS } from '@oversight/contracts';
-import { badRequest, conflict, notFound } from '@oversight/platform';
+import { badRequest, CallerInfo, conflict, forbidden, notFound, ROLE } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
 import { TaskCompletionView, TaskQueryDto, TaskView } from './task.dto';
 import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
+
+/**
+ * The candidate groups a caller belongs to: the organisation (`sfj`) and the organisation's role groups
+ * (`sfj:head`), as the BPMN models name them in camunda:candidateGroups.
+ */
+export function groupsOf(caller: CallerInfo): string[] {
+  if (!caller.org) return [];
+  return [caller.org, ...caller.roles.map((r) => `${caller.org}:${r}`)];
+}
+
+/** The process administrator (流程管理员) sees every task, to operate the engine; completing stays with members. */
+const seesAll = (caller: CallerInfo) => caller.org === 'sfj' && caller.roles.includes(ROLE.processAdmin);
+
+const notYours = () =>
+  forbidden({
+    zh: '该任务不属于您所在单位或您本人。',
+    en: 'This task belongs to neither your organisation’s groups nor you.',
+  });
 
 /** User tasks of every process, read from and completed in the engine. */
 @Injectable()
@@ -21,9 +39,16 @@ export class TaskService {
     @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
   ) {}
 
-  async list(query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
+  /** Open tasks the caller may see: of their groups (or assigned to them); a filter outside them is refused. */
+  async list(query: TaskQueryDto, caller: CallerInfo): Promise<{ total: number; items: TaskView[] }> {
+    const groups = groupsOf(caller);
+    const all = seesAll(caller);
+    if (!all && query.candidateGroup && !groups.includes(query.candidateGroup)) throw notYours();
+    if (!all && query.assignee && query.assignee !== caller.user) throw notYours();
+    const scoped = all || query.candidateGroup || query.assignee;
     const filter = {
       candidateGroup: query.candidateGroup,
+      candidateGroups: scoped ? undefined : groups.join(','),
       assignee: query.assignee,
       processInstanceBusinessKey: query.businessKey,
       processDefinitionKey: query.processDefinitionKey,
@@ -40,17 +65,19 @@ export class TaskService {
     };
   }
 
-  async get(id: string): Promise<TaskView> {
+  async get(id: string, caller: CallerInfo): Promise<TaskView> {
     const task = await this.engineTask(id);
+    if (!seesAll(caller)) await this.requireMember(task, caller);
     const keys = await this.businessKeys([task]);
     await this.resolveDefinitionKeys([task]);
     return this.view(task, keys.get(task.processInstanceId) ?? null);
   }
 
-  async complete(id: string, variables: PlainVariables): Promise<TaskCompletionView> {
+  async complete(id: string, variables: PlainVariables, caller: CallerInfo): Promise<TaskCompletionView> {
     const done = await this.completions.findOneBy({ taskId: id });
     if (done) return { id, completedAt: done.completedAt.toISOString(), alreadyCompleted: true };
     const task = await this.engineTask(id);
+    await this.requireMember(task, caller);
     const form = TASK_FORMS[task.taskDefinitionKey];
     if (!form) {
       // Steps without a generic form (e.g. a complaint's assignment) are completed through the owning
@@ -75,6 +102,19 @@ export class TaskService {
       variables,
     });
     return { id, completedAt: completion.completedAt.toISOString(), alreadyCompleted: false };
+  }
+
+  /** Only the assignee or a member of one of the task's candidate groups. */
+  private async requireMember(task: EngineTask, caller: CallerInfo): Promise<void> {
+    if (task.assignee && task.assignee === caller.user) return;
+    const links = await this.engine.taskIdentityLinks(task.id);
+    const groups = groupsOf(caller);
+    const member = links.some(
+      (l) =>
+        (l.type === 'candidate' && l.groupId !== null && groups.includes(l.groupId)) ||
+        (l.type === 'candidate' && l.userId !== null && l.userId === caller.user),
+    );
+    if (!member) throw notYours();
   }
 
   private async engineTask(id: string): Promise<EngineTask> {
