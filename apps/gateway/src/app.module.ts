@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
+import { ConsoleController, CONSOLE_DIR } from './console/console.controller';
 import { GatewayConfig } from './gateway.config';
 import { ProxyController } from './proxy/proxy.controller';
 import { ProxyService } from './proxy/proxy.service';
@@ -32,8 +34,13 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) }),
       ],
-      controllers: [ProxyController],
-      providers: [ProxyService, { provide: GATEWAY_ROUTES, useValue: routeTable(config) }],
+      // The console last: its catch-all route must not shadow the API.
+      controllers: [ProxyController, ConsoleController],
+      providers: [
+        ProxyService,
+        { provide: GATEWAY_ROUTES, useValue: routeTable(config) },
+        { provide: CONSOLE_DIR, useValue: config.consoleDir ? path.resolve(config.consoleDir) : '' },
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Expose } from 'class-transformer';
-import { IsOptional, IsUrl } from 'class-validator';
+import { IsOptional, IsString, IsUrl } from 'class-validator';
 import { HttpConfig } from '@oversight/config';
 import { DEFAULT_PORT } from '@oversight/contracts';
 
@@ -43,4 +43,13 @@ export class GatewayConfig extends HttpConfig {
   @IsOptional()
   @IsUrl(url)
   peoplesCongressUrl: string = local(DEFAULT_PORT['peoples-congress']);
+
+  /**
+   * Folder of the built web console (`vite build` output); the gateway serves it at `/`, every path
+   * that is not an API answered with its index.html. Empty: no console.
+   */
+  @Expose({ name: 'CONSOLE_DIR' })
+  @IsOptional()
+  @IsString()
+  consoleDir: string = 'dist/console';
 }

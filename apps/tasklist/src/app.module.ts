@@ -12,7 +12,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({ service: SERVICE.tasklist, config, entities: [TaskCompletionEntity] }),
-        TaskModule,
+        TaskModule.forRoot(config.bpmnDir),
       ],
     };
   }

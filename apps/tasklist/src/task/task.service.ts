@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TASK_FORMS } from '@oversight/contracts';
-import { badRequest, conflict, notFound } from '@oversight/platform';
+import { badRequest, CallerInfo, conflict, forbidden, notFound } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
-import { TaskCompletionView, TaskQueryDto, TaskView } from './task.dto';
+import { TaskCompletionView, TaskFormView, TaskQueryDto, TaskView } from './task.dto';
+import { TaskFormStore } from './task-form.store';
 import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
@@ -19,12 +20,17 @@ export class TaskService {
   constructor(
     private readonly engine: EngineClient,
     @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
+    private readonly forms: TaskFormStore,
   ) {}
 
   async list(query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
     const filter = {
       candidateGroup: query.candidateGroup,
+      includeAssignedTasks: query.candidateGroup && query.includeAssigned ? true : undefined,
       assignee: query.assignee,
+      unassigned: query.unassigned ? true : undefined,
+      dueBefore: engineDate(query.dueBefore),
+      dueAfter: engineDate(query.dueAfter),
       processInstanceBusinessKey: query.businessKey,
       processDefinitionKey: query.processDefinitionKey,
     };
@@ -42,9 +48,62 @@ export class TaskService {
 
   async get(id: string): Promise<TaskView> {
     const task = await this.engineTask(id);
-    const keys = await this.businessKeys([task]);
+    const [keys, formKey] = await Promise.all([this.businessKeys([task]), this.engine.taskFormKey(id)]);
     await this.resolveDefinitionKeys([task]);
-    return this.view(task, keys.get(task.processInstanceId) ?? null);
+    return { ...this.view(task, keys.get(task.processInstanceId) ?? null), formKey };
+  }
+
+  /** The task's form-js schema, read from the forms folder beside the BPMN. */
+  async form(id: string): Promise<TaskFormView> {
+    await this.engineTask(id);
+    const key = await this.engine.taskFormKey(id);
+    const schema = key ? await this.forms.read(key) : null;
+    if (!key || !schema) throw notFound({ zh: '任务表单', en: 'Task form' }, id);
+    return { key, schema };
+  }
+
+  /** Claims a task for the caller, who must belong to one of its candidate groups. */
+  async claim(id: string, caller: CallerInfo): Promise<TaskView> {
+    const task = await this.engineTask(id);
+    if (!caller.user) throw forbidden({ zh: '请先登录。', en: 'Please log in first.' });
+    await this.requireCandidate(id, caller);
+    if (task.assignee && task.assignee !== caller.user) {
+      throw conflict({
+        zh: `该任务已由 ${task.assignee} 签收。`,
+        en: `This task has already been claimed by ${task.assignee}.`,
+      });
+    }
+    if (!task.assignee) await this.engine.claimTask(id, caller.user);
+    return this.get(id);
+  }
+
+  /** Gives a claimed task back to its group: its assignee, or a head of a candidate organisation. */
+  async unclaim(id: string, caller: CallerInfo): Promise<TaskView> {
+    const task = await this.engineTask(id);
+    await this.requireCandidate(id, caller);
+    if (task.assignee && task.assignee !== caller.user && !caller.roles.includes('head')) {
+      throw forbidden({
+        zh: '只能退回本人签收的任务。',
+        en: 'You may only unclaim tasks you have claimed yourself.',
+      });
+    }
+    if (task.assignee) await this.engine.unclaimTask(id);
+    return this.get(id);
+  }
+
+  private async requireCandidate(id: string, caller: CallerInfo): Promise<void> {
+    const links = await this.engine.taskIdentityLinks(id);
+    const groups = links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string);
+    const mine = groups.some((g) => {
+      const [org, role] = g.split(':');
+      return org === caller.org && (!role || caller.roles.includes(role));
+    });
+    if (!mine) {
+      throw forbidden({
+        zh: '您所在单位不是该任务的办理单位。',
+        en: 'Your organisation is not a candidate for this task.',
+      });
+    }
   }
 
   async complete(id: string, variables: PlainVariables): Promise<TaskCompletionView> {
@@ -119,4 +178,9 @@ export class TaskService {
       form: TASK_FORMS[task.taskDefinitionKey] ?? [],
     };
   }
+}
+
+/** ISO 8601 to the engine's query format (`2026-11-26T08:00:00.000+0000`). */
+export function engineDate(iso: string | undefined): string | undefined {
+  return iso === undefined ? undefined : new Date(iso).toISOString().replace('Z', '+0000');
 }
