@@ -59,6 +59,8 @@ export interface TaskQuery {
   processInstanceBusinessKey?: string;
   processDefinitionKey?: string;
   taskDefinitionKey?: string;
+  /** Any of several candidate groups, comma-separated. */
+  candidateGroups?: string;
   /** Only tasks nobody has claimed. */
   unassigned?: boolean;
   /** With `candidateGroup`: also the group's tasks someone has claimed. */

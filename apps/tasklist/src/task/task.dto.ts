@@ -17,12 +17,12 @@ import type { TaskFormField } from '@oversight/contracts';
 
 export class TaskQueryDto {
   @ApiPropertyOptional({
-    description: '候选组（单位代码）/ candidate group (organisation code)',
-    example: 'sfj',
+    description: '候选组（单位代码，可逗号分隔多个）/ candidate group(s), comma-separated',
+    example: 'sfj,sfj:head',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(200)
   candidateGroup?: string;
 
   @ApiPropertyOptional({ description: '办理人 / assignee' })

@@ -24,8 +24,11 @@ export class TaskService {
   ) {}
 
   async list(query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
+    // Several groups (an organisation and its roles, `sfj,sfj:head`) go to the engine as candidateGroups.
+    const several = query.candidateGroup?.includes(',');
     const filter = {
-      candidateGroup: query.candidateGroup,
+      candidateGroup: several ? undefined : query.candidateGroup,
+      candidateGroups: several ? query.candidateGroup : undefined,
       includeAssignedTasks: query.candidateGroup && query.includeAssigned ? true : undefined,
       assignee: query.assignee,
       unassigned: query.unassigned ? true : undefined,
