@@ -24,6 +24,18 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
+  // What the browser complains about goes to the test log: a failing page says why.
+  page.on('pageerror', (error) => process.stderr.write(`[browser] page error: ${error.message}\n`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') process.stderr.write(`[browser] console error: ${message.text()}\n`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().includes('/api/')) {
+      process.stderr.write(
+        `[browser] ${response.status()} ${response.request().method()} ${response.url()}\n`,
+      );
+    }
+  });
   return page;
 }
 

@@ -77,7 +77,7 @@ function Shell(props: { session: Session | null; nav: [string, ReactNode][]; chi
 export function App() {
   const session = useSession();
   const { t } = useI18n();
-  const { path } = useRoute();
+  const { path, search } = useRoute();
   const publicNav: [string, ReactNode][] = [
     ['/open/complaint', t('nav.complaint')],
     ['/open/track', t('nav.track')],
@@ -93,10 +93,11 @@ export function App() {
     );
   }
   if (path === '/login' || !session) {
-    if (path !== '/login') navigate(`/login?next=${encodeURIComponent(path)}`, true);
+    // Any staff page asks for a log-in first, then shows itself.
+    const next = path === '/login' ? (search.get('next') ?? '/tasks') : `${path}${location.search}`;
     return (
       <Shell session={null} nav={publicNav}>
-        <LoginPage />
+        <LoginPage next={next} />
       </Shell>
     );
   }
@@ -107,8 +108,7 @@ export function App() {
     ['/open/complaint', t('nav.public')],
   ];
   let page: ReactNode = null;
-  if (path === '/' || path === '') navigate('/tasks', true);
-  else if (path.startsWith('/tasks')) page = <TasksPage session={session} />;
+  if (path === '/' || path.startsWith('/tasks')) page = <TasksPage session={session} />;
   else if (path.startsWith('/liaison')) page = <LiaisonPage />;
   else if (path.startsWith('/admin/processes')) page = <ProcessAdminPage />;
   else page = <p className="empty">{t('app.notFound')}</p>;

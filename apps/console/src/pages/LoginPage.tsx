@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { ApiFailure, login, setSession, User } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { navigate, useRoute } from '../router';
+import { navigate } from '../router';
 
 /** Demo identities of the pilot (password in docs/security.md); offered as one-click log-ins. */
 export const DEMO_USERS: (User & { password: string })[] = [
@@ -19,15 +19,12 @@ export const DEMO_USERS: (User & { password: string })[] = [
   { username: 'scjg-staff', password: 'oversight-demo', name: '刘科长', org: 'scjg', roles: ['staff'] },
 ];
 
-export function LoginPage() {
+export function LoginPage({ next }: { next: string }) {
   const { t, lang, orgName } = useI18n();
-  const { search } = useRoute();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const next =
-    search.get('next') && search.get('next') !== '/login' ? (search.get('next') as string) : '/tasks';
 
   const submit = async (user: string, pass: string) => {
     setBusy(true);
