@@ -346,4 +346,5 @@ export const ORGS: Record<string, { zh: string; en: string }> = {
   gaj: { zh: '县公安局', en: 'Public Security Bureau' },
   scjg: { zh: '县市场监督管理局', en: 'Market Regulation Bureau' },
   lxhy: { zh: '联席会议', en: 'Liaison meeting' },
+  public: { zh: '群众', en: 'The public' },
 };

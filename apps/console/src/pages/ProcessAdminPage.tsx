@@ -144,6 +144,7 @@ function ProcessDetail({ processKey, onChange }: { processKey: string; onChange(
       moddleExtensions: { camunda: camundaModdle },
     });
     modeler.current = instance;
+    let live = true;
     instance.on('linting.completed', (event: { issues: Record<string, LintIssue[]> }) => {
       setIssues(Object.values(event.issues).flat());
       setLinted(true);
@@ -152,13 +153,15 @@ function ProcessDetail({ processKey, onChange }: { processKey: string; onChange(
       `/process-admin/processes/${processKey}/model`,
     )
       .then(async (model) => {
+        if (!live) return;
         setSaved(model.savedVersion);
         setDeployedVersion(model.deployedVersion);
         await instance.importXML(model.xml);
-        (instance.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+        if (live) (instance.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       })
-      .catch(fail);
+      .catch((e) => live && fail(e));
     return () => {
+      live = false;
       modeler.current = null;
       instance.destroy();
     };
@@ -294,6 +297,7 @@ function DefinitionView({ id, onRetried }: { id: string; onRetried(): void }) {
   const viewer = useRef<NavigatedViewer | null>(null);
   const [detail, setDetail] = useState<DefinitionDetail | null>(null);
   const [instance, setInstance] = useState<string | null>(null);
+  const [imported, setImported] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api<DefinitionDetail>(`/process-admin/definitions/${encodeURIComponent(id)}`)
@@ -308,11 +312,17 @@ function DefinitionView({ id, onRetried }: { id: string; onRetried(): void }) {
     if (!detail || !host.current) return;
     const created = new NavigatedViewer({ container: host.current });
     viewer.current = created;
-    created.importXML(detail.xml).then(() => {
-      (created.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
-      setInstance((current) => current);
-    });
+    let live = true;
+    created
+      .importXML(detail.xml)
+      .then(() => {
+        if (!live) return;
+        (created.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+        setImported((n) => n + 1);
+      })
+      .catch(() => undefined);
     return () => {
+      live = false;
       viewer.current = null;
       created.destroy();
     };
@@ -333,7 +343,7 @@ function DefinitionView({ id, onRetried }: { id: string; onRetried(): void }) {
       }
     }, 50);
     return () => clearTimeout(timer);
-  }, [instance, detail]);
+  }, [instance, detail, imported]);
 
   const retry = async (incident: Incident) => {
     try {
