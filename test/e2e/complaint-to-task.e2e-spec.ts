@@ -16,7 +16,7 @@ describe('console: from the public complaint form to a completed task', () => {
   const summary = `执法人员未出示证件即罚款（浏览器测试 ${Date.now() % 100000}）`;
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({}, { DEMO_ACCOUNTS: 'true' });
     browser = await launchBrowser();
     page = await newPage(browser, system.gateway.url);
   });

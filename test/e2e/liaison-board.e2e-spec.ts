@@ -16,7 +16,7 @@ describe('console: the liaison board', () => {
   const ref = `e2e-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({}, { DEMO_ACCOUNTS: 'true' });
     browser = await launchBrowser();
     page = await newPage(browser, system.gateway.url);
   });
@@ -76,7 +76,7 @@ describe('console: the liaison board', () => {
     });
 
     await page.goto('/liaison');
-    await page.getByTestId('demo-sfj-secretary').click();
+    await page.getByTestId('demo-liaison-secretary').click();
     const row = page.locator(`[data-testid=transfer-row][data-source-ref="${ref}"]`);
     await row.waitFor();
     expect(await row.getByTestId('transfer-state').innerText()).toBe('逾期');

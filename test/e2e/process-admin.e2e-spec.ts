@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { eventually, http } from '@oversight/testing';
+import { AS_STAFF, eventually, http } from '@oversight/testing';
 import { startSystem, System } from '../integration/system';
 import { fitsWidth, launchBrowser, newPage, screenshot, untranslated } from './browser';
 
@@ -18,7 +18,7 @@ describe('console: editing and deploying a BPMN change', () => {
   let before: number;
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({}, { DEMO_ACCOUNTS: 'true' });
     browser = await launchBrowser();
     page = await newPage(browser, system.gateway.url);
     const [latest] = await system.engine.processDefinitions(KEY, true);
@@ -32,7 +32,7 @@ describe('console: editing and deploying a BPMN change', () => {
 
   it('edits a user task in the modeler, lint clean, and deploys it as a new engine version', async () => {
     await page.goto('/admin/processes');
-    await page.getByTestId('demo-sfj-admin').click();
+    await page.getByTestId('demo-sfj-process-admin').click();
     await page.getByTestId(`model-${KEY}`).click();
     const shape = page.locator('[data-testid=modeler] [data-element-id="acceptance-review"]').first();
     await shape.waitFor();
@@ -70,6 +70,8 @@ describe('console: editing and deploying a BPMN change', () => {
         const answer = await http<{ items: { name: string; processDefinitionKey: string }[] }>(
           'GET',
           `${system.api}/tasks?businessKey=${filed.body.id}`,
+          undefined,
+          AS_STAFF,
         );
         return answer.body.items[0];
       },

@@ -7,9 +7,9 @@ export interface User {
 }
 
 export interface Session {
-  /** Bearer token from POST /api/auth/login; null for a demo identity chosen without the login API. */
-  token: string | null;
-  expiresAt: string | null;
+  /** Bearer token from POST /api/auth/login. */
+  token: string;
+  expiresAt: string;
   user: User;
 }
 
@@ -61,18 +61,9 @@ export class ApiFailure extends Error {
   }
 }
 
-/**
- * Who is calling: the bearer token of the log-in; a demo identity without a token (the log-in API not
- * deployed) is sent as the x-oversight-* headers the services read.
- */
+/** Who is calling: the bearer token of the sign-in; the gateway turns it into the services' identity. */
 export function identityHeaders(session: Session | null = getSession()): Record<string, string> {
-  if (!session) return {};
-  if (session.token) return { authorization: `Bearer ${session.token}` };
-  return {
-    'x-oversight-user': session.user.username,
-    'x-oversight-org': session.user.org,
-    'x-oversight-roles': session.user.roles.join(','),
-  };
+  return session ? { authorization: `Bearer ${session.token}` } : {};
 }
 
 export async function api<T>(
@@ -94,7 +85,8 @@ export async function api<T>(
   } catch {
     parsed = { message: text.slice(0, 200) };
   }
-  if (response.status === 401 && !init.anonymous && getSession()?.token) setSession(null);
+  // An expired or revoked token: back to the sign-in page.
+  if (response.status === 401 && !init.anonymous && getSession()) setSession(null);
   if (!response.ok) throw new ApiFailure(response.status, parsed as ApiFailure['body']);
   return parsed as T;
 }

@@ -2,8 +2,11 @@ import path from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
+import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
+import { BearerResolver } from './auth/bearer.resolver';
+import { assertProductionSafe, GatewayConfig } from './gateway.config';
 import { ConsoleController, CONSOLE_DIR } from './console/console.controller';
-import { GatewayConfig } from './gateway.config';
 import { ProxyController } from './proxy/proxy.controller';
 import { ProxyService } from './proxy/proxy.service';
 import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
@@ -29,13 +32,22 @@ function upstreamChecks(config: GatewayConfig) {
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    assertProductionSafe(config);
+    const auth = AuthModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE.gateway, extraHealthChecks: upstreamChecks(config) }),
+        auth,
+        PlatformModule.forRoot({
+          service: SERVICE.gateway,
+          extraHealthChecks: upstreamChecks(config),
+          identityResolver: BearerResolver,
+          imports: [auth],
+        }),
       ],
-      // The console last: its catch-all route must not shadow the API.
-      controllers: [ProxyController, ConsoleController],
+      // The sign-in routes first: the proxy's catch-all must not shadow them; the console last, so that its
+      // catch-all shadows no API.
+      controllers: [AuthController, ProxyController, ConsoleController],
       providers: [
         ProxyService,
         { provide: GATEWAY_ROUTES, useValue: routeTable(config) },

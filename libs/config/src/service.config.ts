@@ -1,7 +1,30 @@
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
-const csv = ({ value }: { value: unknown }) =>
+/**
+ * Secrets used only outside production (local demo, tests), so that a developer's machine needs no set-up.
+ * In DEPLOYMENT_MODE=production every secret must be configured, or the process refuses to start.
+ */
+export const DEVELOPMENT_SECRETS = {
+  identitySigning: 'oversight-development-only-identity-signing-secret',
+  jwt: 'oversight-development-only-jwt-secret-not-for-production',
+} as const;
+
+export type DeploymentMode = 'development' | 'production';
+
+export const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
         .split(',')
@@ -13,7 +36,7 @@ const csv = ({ value }: { value: unknown }) =>
  * Reads a boolean variable from the raw environment: implicit conversion would turn "false" into
  * true (a non-empty string). Anything but true/false/1/0 stays as is and fails validation.
  */
-const booleanWord =
+export const booleanWord =
   (name: string) =>
   ({ obj, value }: { obj: Record<string, unknown>; value: unknown }) => {
     const raw = obj[name];
@@ -36,6 +59,30 @@ export class HttpConfig {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** `production` refuses development defaults (demo accounts, built-in secrets); `development` otherwise. */
+  @Expose({ name: 'DEPLOYMENT_MODE' })
+  @IsOptional()
+  @IsIn(['development', 'production'])
+  deploymentMode: DeploymentMode = 'development';
+
+  /**
+   * Shared secret (HMAC-SHA256) with which the gateway signs the caller identity it forwards to the
+   * services, and with which every service checks it. Required (32+ characters) in production.
+   */
+  @Expose({ name: 'IDENTITY_SIGNING_SECRET' })
+  @ValidateIf((c: HttpConfig) => c.deploymentMode === 'production' || c.identitySigningSecret !== undefined)
+  @IsString()
+  @MinLength(32)
+  identitySigningSecret?: string;
+}
+
+/** The identity-signing secret in force: the configured one, or the development secret outside production. */
+export function identitySecret(config: HttpConfig): string {
+  if (config.identitySigningSecret) return config.identitySigningSecret;
+  if (config.deploymentMode === 'production')
+    throw new Error('IDENTITY_SIGNING_SECRET is required in production');
+  return DEVELOPMENT_SECRETS.identitySigning;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { forbidden } from './api-error';
+import { VERIFIED_CALLER } from './identity/access.guard';
+import type { SignedIdentity } from './identity/identity-signature';
 
 /**
- * Who is calling: the user, their organisation and their roles. Until the identity issue lands, the
- * gateway passes them as headers (x-oversight-user, x-oversight-org, x-oversight-roles); this is
- * attribution and data scoping, not authentication.
+ * Who is calling: the user, their organisation and their roles, as the global access guard verified them
+ * (signed by the gateway from the caller's token). Null fields on public handlers called anonymously.
  */
 export interface CallerInfo {
   user: string | null;
@@ -13,18 +14,16 @@ export interface CallerInfo {
   roles: string[];
 }
 
-export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): CallerInfo => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  const header = (name: string) => {
-    const value = request.headers[name];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-  };
-  return {
-    user: header('x-oversight-user'),
-    org: header('x-oversight-org'),
-    roles: (header('x-oversight-roles') ?? '').split(',').filter(Boolean),
-  };
-});
+export function callerOf(request: Request): CallerInfo {
+  const identity = (request as Request & { [VERIFIED_CALLER]?: SignedIdentity })[VERIFIED_CALLER];
+  return identity
+    ? { user: identity.user, org: identity.org, roles: [...identity.roles] }
+    : { user: null, org: null, roles: [] };
+}
+
+export const Caller = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CallerInfo => callerOf(ctx.switchToHttp().getRequest<Request>()),
+);
 
 /** The caller must belong to `org` (and hold `role`, when given). */
 export function requireOrg(caller: CallerInfo, org: string, role?: string): void {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { MessagingHealthService } from '@oversight/messaging';
 import { WorkflowHealthService } from '@oversight/workflow';
+import { Public } from './identity/access.decorator';
 
 export const HEALTH_SERVICE_NAME = Symbol('HEALTH_SERVICE_NAME');
 export const EXTRA_HEALTH_CHECKS = Symbol('EXTRA_HEALTH_CHECKS');
@@ -23,6 +24,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: '健康检查 / health of the service and its dependencies' })
   async health(@Res() res: Response): Promise<void> {
     const checks: Record<string, HealthCheck> = { ...(this.extra ?? {}) };

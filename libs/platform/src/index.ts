@@ -1,5 +1,6 @@
 export * from './api-error';
 export * from './caller';
+export * from './identity';
 export * from './validation.pipe';
 export * from './error.filter';
 export * from './health.controller';

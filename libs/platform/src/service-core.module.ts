@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ServiceConfig } from '@oversight/config';
+import { identitySecret, ServiceConfig } from '@oversight/config';
 import { serviceDataSourceOptions } from '@oversight/database';
 import { MESSAGING_ENTITIES, MessagingModule } from '@oversight/messaging';
 import { ProcessedJobEntity, WorkflowModule } from '@oversight/workflow';
@@ -59,7 +59,11 @@ export class ServiceCoreModule {
           bpmnFiles: bpmnFilesOf(config.bpmnDir, service),
           workers: config.engineWorkers,
         }),
-        PlatformModule.forRoot({ service, extraHealthChecks: input.extraHealthChecks }),
+        PlatformModule.forRoot({
+          service,
+          extraHealthChecks: input.extraHealthChecks,
+          identitySecret: identitySecret(config),
+        }),
       ],
     };
   }

@@ -13,7 +13,30 @@ export function complaintFixture(overrides: Record<string, unknown> = {}): Recor
   };
 }
 
-/** Caller headers (until the identity issue): a justice-bureau clerk, its head, an agency's officer. */
-export const AS_STAFF = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'clerk-wang' };
+/**
+ * Callers of the tests: a justice-bureau clerk, its head, an agency's clerk. `http()` turns these identity
+ * headers into a gateway bearer token and gateway-signed identity headers (see `authenticate`).
+ */
+export const AS_STAFF = {
+  'x-oversight-org': 'sfj',
+  'x-oversight-user': 'clerk-wang',
+  'x-oversight-roles': 'clerk',
+};
 export const AS_HEAD = { ...AS_STAFF, 'x-oversight-user': 'head-li', 'x-oversight-roles': 'head' };
-export const asAgency = (org: string) => ({ 'x-oversight-org': org, 'x-oversight-user': `officer-${org}` });
+export const AS_REVIEWER = {
+  ...AS_STAFF,
+  'x-oversight-user': 'reviewer-zhang',
+  'x-oversight-roles': 'reviewer',
+};
+export const AS_ADMIN = { ...AS_STAFF, 'x-oversight-user': 'admin-chen', 'x-oversight-roles': 'admin' };
+export const asAgency = (org: string, roles = 'clerk') => ({
+  'x-oversight-org': org,
+  'x-oversight-user': `officer-${org}`,
+  'x-oversight-roles': roles,
+});
+/** Staff of any organisation with the given roles (comma-separated). */
+export const asStaff = (org: string, roles = 'clerk', user = `${org}-${roles.replace(/,/g, '-')}`) => ({
+  'x-oversight-org': org,
+  'x-oversight-user': user,
+  'x-oversight-roles': roles,
+});

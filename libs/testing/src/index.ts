@@ -4,3 +4,4 @@ export * from './service-app.util';
 export * from './fixtures';
 export * from './infra-control.util';
 export * from './pdf-text';
+export * from './identity';

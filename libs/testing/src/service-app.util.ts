@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { DataSourceOptions } from 'typeorm';
 import { migrate } from '@oversight/database';
 import { createServiceApp } from '@oversight/platform';
+import { authenticate } from './identity';
 
 export interface RunningService {
   app: INestApplication;
@@ -29,13 +30,18 @@ export async function startServiceForTest(input: {
   return { app, url, close: () => app.close() };
 }
 
-/** A JSON request that returns status and parsed body, for asserting on both. */
+/**
+ * A JSON request that returns status and parsed body, for asserting on both. Identity headers (AS_STAFF, …)
+ * are turned into a bearer token plus gateway-signed headers, so the same call works through the gateway
+ * and directly against a service.
+ */
 export async function http<T = unknown>(
   method: string,
   url: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  plainHeaders: Record<string, string> = {},
 ): Promise<{ status: number; body: T }> {
+  const headers = authenticate(plainHeaders);
   const response = await fetch(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

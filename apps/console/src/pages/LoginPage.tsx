@@ -1,22 +1,21 @@
 import { FormEvent, useState } from 'react';
-import { ApiFailure, login, setSession, User } from '../api';
+import { ApiFailure, login, User } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 
-/** Demo identities of the pilot (password in docs/security.md); offered as one-click log-ins. */
-export const DEMO_USERS: (User & { password: string })[] = [
-  { username: 'sfj-clerk', password: 'oversight-demo', name: '王晓明', org: 'sfj', roles: ['staff'] },
-  { username: 'sfj-head', password: 'oversight-demo', name: '李建国', org: 'sfj', roles: ['staff', 'head'] },
-  { username: 'sfj-admin', password: 'oversight-demo', name: '赵敏', org: 'sfj', roles: ['staff', 'admin'] },
-  {
-    username: 'sfj-secretary',
-    password: 'oversight-demo',
-    name: '陈静',
-    org: 'sfj',
-    roles: ['staff', 'secretary'],
-  },
-  { username: 'jcy-staff', password: 'oversight-demo', name: '周检察官', org: 'jcy', roles: ['staff'] },
-  { username: 'scjg-staff', password: 'oversight-demo', name: '刘科长', org: 'scjg', roles: ['staff'] },
+/**
+ * The demonstration accounts of the pilot (docs/security.md; the gateway accepts them only with
+ * DEMO_ACCOUNTS=true, never in production). Offered as one-click sign-ins on the demo system.
+ */
+export const DEMO_PASSWORD = 'oversight-demo-2026';
+export const DEMO_USERS: User[] = [
+  { username: 'sfj-clerk', name: '王晓明', org: 'sfj', roles: ['clerk'] },
+  { username: 'sfj-reviewer', name: '李红', org: 'sfj', roles: ['reviewer'] },
+  { username: 'sfj-head', name: '刘建国', org: 'sfj', roles: ['head'] },
+  { username: 'sfj-process-admin', name: '赵磊', org: 'sfj', roles: ['process-admin'] },
+  { username: 'liaison-secretary', name: '周敏', org: 'sfj', roles: ['secretary'] },
+  { username: 'jcy-staff', name: '吴芳', org: 'jcy', roles: ['clerk'] },
+  { username: 'scjg-clerk', name: '马超', org: 'scjg', roles: ['clerk'] },
 ];
 
 export function LoginPage({ next }: { next: string }) {
@@ -33,15 +32,7 @@ export function LoginPage({ next }: { next: string }) {
       await login(user, pass);
       navigate(next, true);
     } catch (e) {
-      const demo = DEMO_USERS.find((d) => d.username === user && d.password === pass);
-      if (e instanceof ApiFailure && e.status === 404 && demo) {
-        // No log-in API behind this gateway: the demo identity goes out as x-oversight-* headers.
-        const profile = { username: demo.username, name: demo.name, org: demo.org, roles: demo.roles };
-        setSession({ token: null, expiresAt: null, user: profile });
-        navigate(next, true);
-      } else {
-        setError(e instanceof ApiFailure && e.status !== 404 ? e.text(lang) : t('login.failed'));
-      }
+      setError(e instanceof ApiFailure && e.status !== 401 ? e.text(lang) : t('login.failed'));
     } finally {
       setBusy(false);
     }
@@ -88,12 +79,12 @@ export function LoginPage({ next }: { next: string }) {
               <button
                 className="link"
                 data-testid={`demo-${d.username}`}
-                onClick={() => submit(d.username, d.password)}
+                onClick={() => submit(d.username, DEMO_PASSWORD)}
               >
                 {d.name}
               </button>
               <span className="muted">
-                {orgName(d.org)} · {d.roles.map((r) => t(`role.${r}` as 'role.staff')).join('、')} ·{' '}
+                {orgName(d.org)} · {d.roles.map((r) => t(`role.${r}` as 'role.clerk')).join('、')} ·{' '}
                 {d.username}
               </span>
             </li>

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiError } from '@oversight/platform';
+import { ApiError, Public } from '@oversight/platform';
 import { consoleFileFor } from './console-path.util';
 
 export const CONSOLE_DIR = Symbol('CONSOLE_DIR');
@@ -22,6 +22,7 @@ export class ConsoleController {
   constructor(@Inject(CONSOLE_DIR) private readonly root: string) {}
 
   @Get(['/', '*path'])
+  @Public()
   serve(@Req() req: Request, @Res() res: Response): void {
     const file = this.root ? consoleFileFor(this.root, req.path, isFile) : null;
     if (!file) {

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
-import { unavailable } from '@oversight/platform';
+import { identitySecret } from '@oversight/config';
+import { signIdentity, SignedIdentity, unavailable } from '@oversight/platform';
+import { GatewayConfig } from '../gateway.config';
 import type { Upstream } from './routes';
 
 export interface ProxiedResponse {
@@ -10,23 +12,19 @@ export interface ProxiedResponse {
   body: Buffer;
 }
 
-// x-oversight-*: who is calling, until the identity issue replaces these headers with verified tokens.
-const FORWARDED_HEADERS = [
-  'content-type',
-  'accept',
-  'accept-language',
-  'authorization',
-  'x-request-id',
-  'x-oversight-user',
-  'x-oversight-org',
-  'x-oversight-roles',
-];
+// Never a client's x-oversight-* headers nor its token: the gateway signs the identity it verified itself.
+const FORWARDED_HEADERS = ['content-type', 'accept', 'accept-language', 'x-request-id'];
 
 /** Forwards requests to services, one circuit breaker per service: a dead service answers 503 at once. */
 @Injectable()
 export class ProxyService {
   private readonly logger = new Logger(ProxyService.name);
   private readonly breakers = new Map<string, CircuitBreaker<[string, RequestInit], ProxiedResponse>>();
+  private readonly secret: string;
+
+  constructor(config: GatewayConfig) {
+    this.secret = identitySecret(config);
+  }
 
   private breaker(service: string) {
     let breaker = this.breakers.get(service);
@@ -61,6 +59,7 @@ export class ProxyService {
       path: string;
       headers: Record<string, string | string[] | undefined>;
       body?: Buffer | string;
+      identity?: SignedIdentity | null;
     },
   ): Promise<ProxiedResponse> {
     const headers: Record<string, string> = {};
@@ -68,6 +67,7 @@ export class ProxyService {
       const value = input.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    if (input.identity) Object.assign(headers, signIdentity(this.secret, input.identity));
     try {
       return await this.breaker(upstream.service).fire(`${upstream.url}${input.path}`, {
         method: input.method,

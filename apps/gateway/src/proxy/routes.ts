@@ -43,3 +43,12 @@ export function allUpstreams(config: GatewayConfig): Upstream[] {
     { service: 'liaison', url: config.liaisonUrl },
   ];
 }
+
+/**
+ * Paths anyone may call without signing in: the public complaint form and its API, Open311, and the list of
+ * the county's organisations (the form's choice of the body complained about).
+ */
+export function isPublicPath(path: string, method = 'GET'): boolean {
+  if (path === '/api/organisations' && method === 'GET') return true;
+  return ['/api/public', '/public', '/open311'].some((p) => path === p || path.startsWith(`${p}/`));
+}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition } from '@oversight/documents';
-import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, requireOrg } from '@oversight/platform';
 import { ACCEPTANCE_DEADLINE_RULES } from './deadline-rules';
 import { AcceptanceActionsService } from './acceptance-actions.service';
 import { AcceptanceBoardService } from './acceptance-board.service';
@@ -29,18 +29,21 @@ export class AcceptanceCampaignController {
   ) {}
 
   @Post()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '启动创建验收 / start a campaign (dates, participants, checklist)' })
   start(@Body() dto: StartCampaignDto, @Caller() caller: CallerInfo) {
     return this.campaigns.start(dto, caller);
   }
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '创建验收活动列表 / campaigns' })
   list(@Caller() caller: CallerInfo) {
     return this.campaigns.list(caller);
   }
 
   @Get('defaults')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '默认日程、验收清单和合格线 / the plan’s calendar, checklist and pass mark' })
   defaults(@Caller() caller: CallerInfo) {
     requireOrg(caller, LEADING_GROUP_OFFICE);
@@ -53,12 +56,14 @@ export class AcceptanceCampaignController {
   }
 
   @Get(':id')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '创建验收活动 / a campaign with its checklist and participants' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.campaigns.get(id, caller);
   }
 
   @Get(':id/board')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '进度看板 / live board: every unit’s stage, lateness and scores' })
   boardOf(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -69,6 +74,7 @@ export class AcceptanceCampaignController {
   }
 
   @Get(':id/units/:unit')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '单位创建档案 / one unit’s file' })
   async unit(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -80,6 +86,7 @@ export class AcceptanceCampaignController {
   }
 
   @Get(':id/units/:unit/evidence/:evidenceId')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '下载佐证材料 / download a unit’s evidence' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -96,6 +103,7 @@ export class AcceptanceCampaignController {
   }
 
   @Post(':id/units/:unit/inspection')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '验收（或复查）评分和结论 / the acceptance team scores and decides' })
   inspect(
@@ -108,6 +116,7 @@ export class AcceptanceCampaignController {
   }
 
   @Post(':id/summary')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '评估总结并报省优化办 / summary and report; results go to the annual assessment' })
   summarise(
@@ -119,6 +128,7 @@ export class AcceptanceCampaignController {
   }
 
   @Get(':id/ledger')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '工作台帐（Excel）/ the ledger as xlsx' })
   async ledger(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -135,6 +145,7 @@ export class AcceptanceCampaignController {
   }
 
   @Get(':id/report')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '报省优化办的总结报告（PDF）/ the report to the provincial office as PDF' })
   async report(
     @Param('id', new ParseUUIDPipe()) id: string,

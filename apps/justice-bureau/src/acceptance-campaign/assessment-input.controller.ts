@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CallerInfo } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import { AcceptanceBoardService } from './acceptance-board.service';
 import { AssessmentInputQuery } from './acceptance-campaign.dto';
 
@@ -11,6 +11,7 @@ export class AssessmentInputController {
   constructor(private readonly board: AcceptanceBoardService) {}
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '年度考核数据 / per-unit results feeding the annual assessment' })
   list(@Query() query: AssessmentInputQuery, @Caller() caller: CallerInfo) {
     return this.board.assessmentInputs(query.year, query.unit, caller);

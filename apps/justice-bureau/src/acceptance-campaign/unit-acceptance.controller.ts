@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { attachmentDisposition } from '@oversight/documents';
-import { Caller, CallerInfo, forbidden } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, forbidden } from '@oversight/platform';
 import { AcceptanceActionsService } from './acceptance-actions.service';
 import { AcceptanceBoardService } from './acceptance-board.service';
 import { AcceptanceUnitEntity } from './acceptance-campaign.entity';
@@ -52,6 +52,7 @@ export class UnitAcceptanceController {
   ) {}
 
   @Get()
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '本单位参加的创建验收 / campaigns my unit takes part in' })
   async list(@Caller() caller: CallerInfo) {
     if (!caller.org)
@@ -66,6 +67,7 @@ export class UnitAcceptanceController {
   }
 
   @Get(':id')
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '本单位创建档案、适用的验收清单和所处阶段 / my unit’s file and checklist' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     const { campaign, unit } = await this.actions.unitContext(id, caller);
@@ -73,6 +75,7 @@ export class UnitAcceptanceController {
   }
 
   @Post(':id/evidence')
+  @Access(RULE.anyUnitDesk)
   @UseInterceptors(UPLOAD)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '上传佐证材料 / upload evidence (field `files`, optional `itemCode`)' })
@@ -86,6 +89,7 @@ export class UnitAcceptanceController {
   }
 
   @Get(':id/evidence/:evidenceId')
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '下载本单位佐证材料 / download my evidence' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -101,6 +105,7 @@ export class UnitAcceptanceController {
   }
 
   @Post(':id/work-plan')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '报送工作方案 / submit the work plan' })
   workPlan(
@@ -112,6 +117,7 @@ export class UnitAcceptanceController {
   }
 
   @Post(':id/progress')
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '记录创建进展（附佐证材料）/ record progress with evidence' })
   progress(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -122,6 +128,7 @@ export class UnitAcceptanceController {
   }
 
   @Post(':id/self-check')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '提交自查结果（逐项得分和佐证）/ submit the self-check' })
   selfCheck(
@@ -133,6 +140,7 @@ export class UnitAcceptanceController {
   }
 
   @Post(':id/rectification')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '提交整改报告 / report the rectification' })
   rectification(

@@ -16,7 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition } from '@oversight/documents';
-import { Caller, CallerInfo } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import { MAX_ATTACHMENT_BYTES, UploadedFileData } from '../complaint/attachment.service';
 import {
   ClueReferralContentDto,
@@ -34,24 +34,28 @@ export class ClueReferralController {
   constructor(private readonly referrals: ClueReferralService) {}
 
   @Post()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '起草问题线索移送函 / draft a referral' })
   create(@Body() dto: CreateClueReferralDto, @Caller() caller: CallerInfo) {
     return this.referrals.create(dto, caller);
   }
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '移送的问题线索（反馈逾期优先）/ referrals, overdue feedback first' })
   list(@Query() query: ClueReferralListQuery, @Caller() caller: CallerInfo) {
     return this.referrals.list(query, caller);
   }
 
   @Get(':id')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '移送函及回执、办理情况、处置结果 / a referral with its feedback' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.referrals.get(id, caller);
   }
 
   @Patch(':id')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '修改草稿 / edit the draft' })
   update(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -62,6 +66,7 @@ export class ClueReferralController {
   }
 
   @Post(':id/evidence')
+  @Access(RULE.justiceDesk)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: '添加证据材料（可附文件）/ add an evidence item, optionally with its file' })
@@ -75,6 +80,7 @@ export class ClueReferralController {
   }
 
   @Get(':id/evidence/:evidenceId')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '下载证据材料文件 / download an evidence file' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -89,6 +95,7 @@ export class ClueReferralController {
   }
 
   @Post(':id/submission')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '提交负责人审批 / submit for approval (422 when incomplete)' })
   submit(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
@@ -96,6 +103,7 @@ export class ClueReferralController {
   }
 
   @Post(':id/approval')
+  @Access(RULE.justiceHead)
   @HttpCode(202)
   @ApiOperation({ summary: '负责人审批（批准即移送）/ the head approves (and it is sent) or returns it' })
   approve(

@@ -14,7 +14,7 @@ import {
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition } from '@oversight/documents';
-import { Caller, CallerInfo, forbidden } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, forbidden } from '@oversight/platform';
 import { AttachmentService, UploadedFileData } from './attachment.service';
 import { DraftReplyDto, ExtensionRequestDto, ObjectionDto } from './complaint-actions.dto';
 import { ComplaintActionsService } from './complaint-actions.service';
@@ -37,18 +37,21 @@ export class AgencyComplaintController {
   ) {}
 
   @Get()
+  @Access(RULE.supervisedUnit)
   @ApiOperation({ summary: '交办给本单位的投诉 / complaints assigned to my organisation' })
   list(@Query() query: ComplaintListQuery, @Caller() caller: CallerInfo) {
     return this.query.list({ ...query, agencyOrg: undefined }, { agencyOrg: agencyOf(caller) });
   }
 
   @Get(':id')
+  @Access(RULE.supervisedUnit)
   @ApiOperation({ summary: '投诉详情（承办单位视图，不含投诉人身份）/ a complaint, agency view' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.query.agencyView(id, agencyOf(caller));
   }
 
   @Post(':id/objection')
+  @Access(RULE.supervisedUnit)
   @HttpCode(202)
   @ApiOperation({ summary: '对交办提出异议 / object to a wrong assignment' })
   object(
@@ -61,6 +64,7 @@ export class AgencyComplaintController {
   }
 
   @Post(':id/evidence')
+  @Access(RULE.supervisedUnit)
   @UseInterceptors(UPLOAD)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '上传证据材料 / upload evidence' })
@@ -74,6 +78,7 @@ export class AgencyComplaintController {
   }
 
   @Get(':id/evidence/:attachmentId')
+  @Access(RULE.supervisedUnit)
   @ApiOperation({ summary: '下载证据材料 / download evidence' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -89,6 +94,7 @@ export class AgencyComplaintController {
   }
 
   @Post(':id/draft-reply')
+  @Access(RULE.supervisedUnit)
   @HttpCode(202)
   @ApiOperation({ summary: '提交调查情况和答复草稿 / submit findings and draft reply' })
   draft(
@@ -101,6 +107,7 @@ export class AgencyComplaintController {
   }
 
   @Post(':id/extension-requests')
+  @Access(RULE.supervisedUnit)
   @HttpCode(202)
   @ApiOperation({ summary: '申请延期 / request an extension' })
   extension(

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, requireOrg } from '@oversight/platform';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, UploadedFileData } from './attachment.service';
 import { ComplainantIdentityService } from './complainant-identity.service';
 import {
@@ -47,6 +47,7 @@ export class ComplaintController {
   ) {}
 
   @Post()
+  @Access(RULE.justiceDesk)
   @UseInterceptors(UPLOAD)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: '登记投诉（电话、12345转办等）/ register a complaint taken by staff' })
@@ -60,6 +61,7 @@ export class ComplaintController {
   }
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '投诉列表（逾期优先）/ complaints, overdue first' })
   list(@Query() query: ComplaintListQuery, @Caller() caller: CallerInfo) {
     requireOrg(caller, JUSTICE_BUREAU);
@@ -67,6 +69,7 @@ export class ComplaintController {
   }
 
   @Get(':id')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '投诉详情（不含投诉人身份）/ a complaint, without the complainant’s identity' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     requireOrg(caller, JUSTICE_BUREAU);
@@ -74,6 +77,7 @@ export class ComplaintController {
   }
 
   @Post(':id/complainant')
+  @Access(RULE.justiceIdentity)
   @HttpCode(200)
   @ApiOperation({ summary: '查阅投诉人身份（记录查阅）/ read the identity; the read is logged' })
   complainant(
@@ -85,12 +89,14 @@ export class ComplaintController {
   }
 
   @Get(':id/complainant-access-log')
+  @Access(RULE.justiceHead, RULE.justiceAdmin)
   @ApiOperation({ summary: '身份信息查阅记录 / who read the identity' })
   accessLog(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.identity.accessLog(id, caller);
   }
 
   @Post(':id/acceptance')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '受理决定 / decide acceptance' })
   accept(
@@ -102,6 +108,7 @@ export class ComplaintController {
   }
 
   @Post(':id/assignment')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '交办承办单位 / assign to the responsible agency' })
   assign(
@@ -113,6 +120,7 @@ export class ComplaintController {
   }
 
   @Post(':id/review')
+  @Access(RULE.justiceReview)
   @HttpCode(202)
   @ApiOperation({ summary: '审核答复草稿 / review the agency’s draft reply' })
   review(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Caller() caller: CallerInfo) {
@@ -120,6 +128,7 @@ export class ComplaintController {
   }
 
   @Post(':id/reply')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '答复投诉人 / reply to the complainant' })
   reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplyDto, @Caller() caller: CallerInfo) {
@@ -127,6 +136,7 @@ export class ComplaintController {
   }
 
   @Post(':id/follow-up')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '记录回访 / record the follow-up visit' })
   followUp(
@@ -138,6 +148,7 @@ export class ComplaintController {
   }
 
   @Post(':id/extension-requests')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '申请延期 / request an extension of the handling limit' })
   requestExtension(
@@ -149,6 +160,7 @@ export class ComplaintController {
   }
 
   @Post(':id/extension-requests/:requestId/decision')
+  @Access(RULE.justiceHead)
   @HttpCode(202)
   @ApiOperation({ summary: '负责人审批延期 / the head decides an extension' })
   decideExtension(
@@ -161,6 +173,7 @@ export class ComplaintController {
   }
 
   @Post(':id/appeals/:stage/decision')
+  @Access(RULE.justiceHead)
   @HttpCode(202)
   @ApiOperation({ summary: '复查/复核意见 / decide a review (复查) or recheck (复核)' })
   decideAppeal(

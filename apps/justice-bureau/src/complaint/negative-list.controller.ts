@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, requireOrg } from '@oversight/platform';
 import { JUSTICE_BUREAU } from './complaint-actions.service';
 import { ComplaintStatisticsService, NegativeListQuery } from './complaint-statistics.service';
 
@@ -10,6 +10,7 @@ export class NegativeListController {
   constructor(private readonly statistics: ComplaintStatisticsService) {}
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '负面清单（执法事项与执法人员）/ negative list of matters and officers' })
   list(@Query() query: NegativeListQuery, @Caller() caller: CallerInfo) {
     requireOrg(caller, JUSTICE_BUREAU);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, UploadedFiles, UseInterceptors } fr
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { badRequest } from '@oversight/platform';
+import { Public, badRequest } from '@oversight/platform';
 import { OrganisationService } from '../organisation/organisation.service';
 import { UploadedFileData } from './attachment.service';
 import { STATUS_LABEL } from './complaint-status';
@@ -29,6 +29,7 @@ export class Open311Controller {
   ) {}
 
   @Get(['services', 'services.json'])
+  @Public()
   @ApiOperation({ summary: 'Open311 服务类别 / service list' })
   services() {
     return Object.entries(CATEGORIES).map(([code, name]) => ({
@@ -43,6 +44,7 @@ export class Open311Controller {
   }
 
   @Get('services/:code')
+  @Public()
   @ApiOperation({ summary: 'Open311 服务定义 / service definition' })
   async definition(@Param('code') raw: string) {
     const code = stripJson(raw);
@@ -75,6 +77,7 @@ export class Open311Controller {
   }
 
   @Post(['requests', 'requests.json'])
+  @Public()
   @UseInterceptors(UPLOAD)
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
   @ApiOperation({ summary: 'Open311 提交投诉 / create a service request' })
@@ -115,6 +118,7 @@ export class Open311Controller {
   }
 
   @Get('requests/:id')
+  @Public()
   @ApiOperation({ summary: 'Open311 查询办理状态 / a service request by id (tracking code)' })
   async get(@Param('id') raw: string) {
     const view = await this.publicComplaints.lookup(stripJson(raw));

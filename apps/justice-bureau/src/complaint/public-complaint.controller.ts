@@ -15,7 +15,7 @@ import {
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition, CONTENT_TYPE } from '@oversight/documents';
-import { badRequest } from '@oversight/platform';
+import { Public, badRequest } from '@oversight/platform';
 import { AnnualReportService } from './annual-report.service';
 import { UploadedFileData } from './attachment.service';
 import { AppealRequestDto, RatingDto } from './complaint-actions.dto';
@@ -38,6 +38,7 @@ export class PublicComplaintController {
   ) {}
 
   @Get('public/complaint')
+  @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: '投诉举报网页表单 / the public complaint form' })
   form(): string {
@@ -45,6 +46,7 @@ export class PublicComplaintController {
   }
 
   @Post('api/public/complaints')
+  @Public()
   @UseInterceptors(UPLOAD)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiOperation({ summary: '网上投诉举报（可匿名，可附材料）/ file a complaint, named or anonymous' })
@@ -62,12 +64,14 @@ export class PublicComplaintController {
   }
 
   @Get('api/public/complaints/:code')
+  @Public()
   @ApiOperation({ summary: '凭查询码查询办理进度和答复 / status and reply by tracking code' })
   lookup(@Param('code') code: string) {
     return this.publicComplaints.lookup(code);
   }
 
   @Post('api/public/complaints/:code/rating')
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '满意度评价 / rate the handling' })
   rate(@Param('code') code: string, @Body() dto: RatingDto) {
@@ -75,6 +79,7 @@ export class PublicComplaintController {
   }
 
   @Post('api/public/complaints/:code/appeals')
+  @Public()
   @HttpCode(202)
   @ApiOperation({ summary: '申请复查或复核 / request a review (复查) or recheck (复核)' })
   appeal(@Param('code') code: string, @Body() dto: AppealRequestDto) {
@@ -82,12 +87,14 @@ export class PublicComplaintController {
   }
 
   @Get('api/public/complaint-statistics')
+  @Public()
   @ApiOperation({ summary: '投诉举报公开统计 / public statistics by period, agency and category' })
   stats(@Query() query: StatisticsQuery) {
     return this.statistics.statistics(query);
   }
 
   @Get('api/public/complaint-annual-reports/:year')
+  @Public()
   @ApiOperation({ summary: '年度报告（json/xlsx/pdf）/ annual report as data, Excel or PDF' })
   async annual(
     @Param('year', new ParseIntPipe()) year: number,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CallerInfo } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import {
   BureauClueDecisionDto,
   BureauHandlingDto,
@@ -16,18 +16,21 @@ export class ReceivedClueController {
   constructor(private readonly clues: ReceivedClueService) {}
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '纪委监委移送的问题线索 / clues referred by the commission' })
   list(@Query() query: ReceivedClueListQuery, @Caller() caller: CallerInfo) {
     return this.clues.list(query, caller);
   }
 
   @Get(':id')
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '线索详情及工作记录 / a clue with the bureau’s own working notes' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.clues.get(id, caller);
   }
 
   @Post(':id/jurisdiction')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '受理审查：受理或退回 / keep the clue or return it' })
   jurisdiction(
@@ -39,6 +42,7 @@ export class ReceivedClueController {
   }
 
   @Post(':id/handling')
+  @Access(RULE.justiceDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '监督办理 / record the supervision measure and working notes' })
   handling(
@@ -50,6 +54,7 @@ export class ReceivedClueController {
   }
 
   @Post(':id/decision')
+  @Access(RULE.justiceHead)
   @HttpCode(202)
   @ApiOperation({ summary: '负责人决定并反馈结果 / the head decides; the result goes back' })
   decision(

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition, CONTENT_TYPE, renderXlsx } from '@oversight/documents';
-import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, requireOrg } from '@oversight/platform';
 import { scopeOf } from '../liaison-access';
 import { kindLabel } from './transfer-kinds';
 import { RebuildService } from './rebuild.service';
@@ -20,12 +20,14 @@ export class TransferController {
   ) {}
 
   @Get('transfers')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '移送事项登记簿（逾期优先）/ the transfer register, overdue first' })
   list(@Query() query: TransferQueryDto, @Caller() caller: CallerInfo) {
     return this.transfers.list(query, scopeOf(caller));
   }
 
   @Get('transfers.xlsx')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '移送事项登记簿导出（Excel）/ the register as Excel' })
   async registerXlsx(@Query() query: TransferQueryDto, @Caller() caller: CallerInfo, @Res() res: Response) {
     const rows = await this.transfers.all(query, scopeOf(caller));
@@ -61,18 +63,21 @@ export class TransferController {
   }
 
   @Get('transfers/:id')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '移送事项及其时间线 / one transfer with its timeline and documents' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     return this.transfers.get(id, scopeOf(caller));
   }
 
   @Get('statistics')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '按单位、季度统计件数和按期率 / counts and on-time rates per body and quarter' })
   statistics(@Query() query: StatisticsQueryDto, @Caller() caller: CallerInfo) {
     return this.transfers.statistics(query.year, scopeOf(caller));
   }
 
   @Get('statistics.xlsx')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '季度统计通报（Excel）/ quarterly statistics as Excel' })
   async statisticsXlsx(
     @Query() query: StatisticsQueryDto,
@@ -104,6 +109,7 @@ export class TransferController {
   }
 
   @Post('admin/rebuild')
+  @Access(RULE.justiceAdmin)
   @ApiOperation({ summary: '从事件重建登记簿（管理员）/ rebuild the register from the topics (admin)' })
   rebuildRegister(@Caller() caller: CallerInfo) {
     requireOrg(caller, 'sfj', 'admin');

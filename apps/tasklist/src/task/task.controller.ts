@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompleteTaskDto, TaskQueryDto } from './task.dto';
 import type { TaskCompletionView, TaskFormView, TaskView } from './task.dto';
-import { Caller, CallerInfo } from '@oversight/platform';
 import { TaskService } from './task.service';
+import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 
 @ApiTags('tasks')
 @Controller('api/tasks')
@@ -11,24 +11,28 @@ export class TaskController {
   constructor(private readonly tasks: TaskService) {}
 
   @Get()
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '待办任务 / open user tasks, filtered' })
   list(@Query() query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
     return this.tasks.list(query);
   }
 
   @Get(':id')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '任务详情 / one task with its form' })
   get(@Param('id') id: string): Promise<TaskView> {
     return this.tasks.get(id);
   }
 
   @Get(':id/form')
+  @Access(RULE.anyStaff)
   @ApiOperation({ summary: '任务表单（form-js）/ the task form as a form-js schema' })
   form(@Param('id') id: string): Promise<TaskFormView> {
     return this.tasks.form(id);
   }
 
   @Post(':id/claim')
+  @Access(RULE.anyStaff)
   @HttpCode(200)
   @ApiOperation({ summary: '签收任务 / claim a task for the caller' })
   claim(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<TaskView> {
@@ -36,6 +40,7 @@ export class TaskController {
   }
 
   @Post(':id/unclaim')
+  @Access(RULE.anyStaff)
   @HttpCode(200)
   @ApiOperation({ summary: '退回任务（取消签收）/ give a claimed task back to its group' })
   unclaim(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<TaskView> {
@@ -43,6 +48,7 @@ export class TaskController {
   }
 
   @Post(':id/complete')
+  @Access(RULE.anyStaff)
   @HttpCode(200)
   @ApiOperation({ summary: '办结任务 / complete a task with its form values' })
   complete(@Param('id') id: string, @Body() dto: CompleteTaskDto): Promise<TaskCompletionView> {
