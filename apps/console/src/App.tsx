@@ -1,14 +1,18 @@
-import { ReactNode, useEffect, useState } from 'react';
+import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
 import { getSession, onSessionChange, Session, setSession } from './api';
 import { useI18n } from './i18n/i18n';
 import { LiaisonPage } from './pages/LiaisonPage';
 import { LoginPage } from './pages/LoginPage';
-import { ProcessAdminPage } from './pages/ProcessAdminPage';
 import { PublicComplaintPage } from './pages/PublicComplaintPage';
 import { PublicStatisticsPage } from './pages/PublicStatisticsPage';
 import { TasksPage } from './pages/TasksPage';
 import { TrackPage } from './pages/TrackPage';
 import { Link, match, navigate, useRoute } from './router';
+
+// The modeler is large: loaded only when a process administrator opens it.
+const ProcessAdminPage = lazy(() =>
+  import('./pages/ProcessAdminPage').then((m) => ({ default: m.ProcessAdminPage })),
+);
 
 function useSession(): Session | null {
   const [session, set] = useState(getSession);
@@ -110,7 +114,12 @@ export function App() {
   let page: ReactNode = null;
   if (path === '/' || path.startsWith('/tasks')) page = <TasksPage session={session} />;
   else if (path.startsWith('/liaison')) page = <LiaisonPage />;
-  else if (path.startsWith('/admin/processes')) page = <ProcessAdminPage />;
+  else if (path.startsWith('/admin/processes'))
+    page = (
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <ProcessAdminPage />
+      </Suspense>
+    );
   else page = <p className="empty">{t('app.notFound')}</p>;
   return (
     <Shell session={session} nav={staffNav}>
