@@ -29,6 +29,7 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
       setupFiles: ['<rootDir>/libs/testing/src/load-infra-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/fresh-engine.js'],
     },
     {
       ...common,

@@ -11,6 +11,7 @@ import {
   pdfText,
   RunningService,
   startServiceForTest,
+  engineState,
 } from '@oversight/testing';
 import { EngineClient } from '@oversight/workflow';
 import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
@@ -164,13 +165,20 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     units: string[],
     ok: (row: BoardRow) => boolean,
   ): Promise<Board> {
-    return eventually(
-      async () => {
-        const b = await board(id);
-        return units.every((code) => ok(b.units.find((u) => u.code === code) as BoardRow)) && b;
-      },
-      { what, timeoutMs: 45000 },
-    );
+    try {
+      return await eventually(
+        async () => {
+          const b = await board(id);
+          return units.every((code) => ok(b.units.find((u) => u.code === code) as BoardRow)) && b;
+        },
+        { what, timeoutMs: 45000 },
+      );
+    } catch (error) {
+      const rows = (await board(id)).units.filter((u) => units.includes(u.code));
+      throw new Error(
+        `${(error as Error).message}\nboard: ${JSON.stringify(rows)}\n${await engineState(process.env.ENGINE_URL!, id)}`,
+      );
+    }
   }
 
   /** Waits until the engine holds the unit's step, so an action on it is not a race with the timer's job. */
@@ -446,13 +454,14 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect(checked.units.find((u) => u.code === 'scjg')?.selfScore).toBe(87.6); // 81.5 of 93
       expect(checked.units.find((u) => u.code === 'xgz')?.selfScore).toBe(87.5); // 87.5 of 100
 
-      // 8/15 passes: fcz missed the self-check; it goes on to the acceptance without one, late.
+      // 8/15 passes: fcz missed the self-check; it goes on to the acceptance without one, late. The
+      // acceptance opens at the same instant, so fcz may already stand at the inspection when we look.
       await clock.advancePast(campaign.calendar.selfCheckEndsAt);
       const missed = await until(
         id,
         'fcz escalated',
         ['fcz'],
-        (u) => u.stage === 'awaiting-acceptance' && u.late,
+        (u) => ['awaiting-acceptance', 'inspection'].includes(u.stage) && u.late,
       );
       expect(missed.units.find((u) => u.code === 'fcz')?.lateWindows.map((w) => w.window)).toEqual([
         'self-check',
@@ -552,7 +561,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
         ),
       );
 
-      // It reports with evidence, late; the team re-inspects and accepts.
+      // It reports with evidence, late; the re-inspection still finds it short and orders a second round.
       const noEvidence = await http(
         'POST',
         unitApi(id, '/rectification'),
@@ -574,16 +583,49 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       expect(report.status).toBe(202);
       await until(id, 'xgz awaiting re-inspection', ['xgz'], (u) => u.stage === 're-inspection');
       await step(id, USER_TASK.reinspectUnit, 'xgz');
+      const secondRound = await inspect(
+        'xgz',
+        inspection('xgz', 0.75, 'rectify', {
+          rectificationRequirements: '培训记录仍缺2名辅助人员，限期补齐。',
+          rectificationDueDate: '2027-09-14',
+        }),
+      );
+      expect(secondRound.status).toBe(202);
+      const again = await until(
+        id,
+        'xgz in its second rectification round',
+        ['xgz'],
+        (u) => u.stage === 'rectification' && u.rectificationRounds === 2,
+      );
+      expect(again.units.find((u) => u.code === 'xgz')?.rectificationDueAt).toBe('2027-09-14T16:00:00.000Z');
+      await eventually(async () =>
+        (await transfers(TRANSFER_KIND.acceptanceRectification)).find(
+          (t) =>
+            t.sourceRef === `${id}:xgz:2` && t.status === 'ordered' && t.dueAt === '2027-09-14T16:00:00.000Z',
+        ),
+      );
+      // The second report arrives in time; the team re-inspects and accepts.
+      const proof2 = await upload(id, 'xgz', '2.1');
+      await step(id, USER_TASK.rectifyUnit, 'xgz');
+      const report2 = await http(
+        'POST',
+        unitApi(id, '/rectification'),
+        { report: '2名辅助人员培训记录已补齐。', evidenceIds: [proof2] },
+        asAgency('xgz'),
+      );
+      expect(report2.status).toBe(202);
+      await until(id, 'xgz awaiting the second re-inspection', ['xgz'], (u) => u.stage === 're-inspection');
+      await step(id, USER_TASK.reinspectUnit, 'xgz');
       expect((await inspect('xgz', inspection('xgz', 0.95, 'accept'))).status).toBe(202);
       const done = await until(id, 'every unit accepted', UNITS, (u) => u.result === 'accepted');
       expect(done.units.find((u) => u.code === 'xgz')?.inspectionScore).toBe(87.5);
       expect(done.totals).toMatchObject({ units: 5, late: 4, accepted: 5 });
-      const rectifiedOrder = (await transfers(TRANSFER_KIND.acceptanceRectification)).find(
-        (t) => t.sourceRef === `${id}:xgz:1`,
-      );
-      expect(rectifiedOrder?.closedAt).not.toBeNull();
+      const orders = await transfers(TRANSFER_KIND.acceptanceRectification);
+      for (const round of [1, 2]) {
+        expect(orders.find((t) => t.sourceRef === `${id}:xgz:${round}`)?.closedAt).not.toBeNull();
+      }
 
-      // The board filters, and each unit's file: the office sees xgz's two inspections and late report.
+      // The board filters, and each unit's file: the office sees xgz's three inspections and both reports.
       const lateOnes = await board(id, '?late=true');
       expect(lateOnes.units.map((u) => u.code)).toEqual(['xgz', 'fgj', 'jyj', 'fcz']);
       const file = await http<{
@@ -593,11 +635,18 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
         evidence: { id: string }[];
       }>('GET', api(`/acceptance-campaigns/${id}/units/xgz`), undefined, AS_STAFF);
       expect(file.status).toBe(200);
-      expect(file.body.inspections.map((i) => [i.round, i.decision, i.score])).toEqual([
-        [0, 'rectify', 64],
-        [1, 'accept', 87.5],
+      expect(file.body.inspections.map((i) => [i.round, i.decision])).toEqual([
+        [0, 'rectify'],
+        [1, 'rectify'],
+        [2, 'accept'],
       ]);
-      expect(file.body.rectifications).toMatchObject([{ round: 1, late: true }]);
+      expect(file.body.inspections.map((i) => i.score)[0]).toBe(64);
+      expect(file.body.inspections.map((i) => i.score)[1]).toBeLessThan(80);
+      expect(file.body.inspections.map((i) => i.score)[2]).toBe(87.5);
+      expect(file.body.rectifications).toMatchObject([
+        { round: 1, late: true },
+        { round: 2, late: false },
+      ]);
       expect(file.body.notices).toMatchObject([{ window: 'rectification', level: 'overdue' }]);
       const download = await fetch(api(`/acceptance-campaigns/${id}/units/xgz/evidence/${proof}`), {
         headers: AS_STAFF,
@@ -696,7 +745,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     });
     expect(names).toEqual([
       '县市场监督管理局:通过:0',
-      '兴国镇:通过:1',
+      '兴国镇:通过:2',
       '县发改局:通过:0',
       '县教育局:通过:0',
       '富池镇:通过:0',
@@ -716,7 +765,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       '共有5个单位参加',
       '示范单位为县市场监督管理局、兴国镇',
       '验收通过5个单位（其中经整改后复查通过1个）',
-      '兴国镇（整改1轮，通过）',
+      '兴国镇（整改2轮，通过）',
       '县发改局（工作方案报送）',
       '县教育局（工作方案报送、验收检查）',
       '富池镇（自查）',

@@ -3,8 +3,8 @@ import {
   ClueReferralEvidenceEntity,
   ClueReferralFeedbackEntity,
   ClueReferralNoticeEntity,
-} from './clue-referral/clue-referral-records.entity';
-import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
+} from '@oversight/clue-referral';
+import { ClueReferralEntity } from '@oversight/clue-referral';
 
 export const DISCIPLINE_COMMISSION_ENTITIES = [
   ClueEntity,

@@ -5,6 +5,7 @@ import { ServiceCoreModule } from '@oversight/platform';
 import { ClueReferralModule } from './clue-referral/clue-referral.module';
 import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
 import { ComplaintModule } from './complaint/complaint.module';
+import { CriminalCaseCopyModule } from './criminal-case-copy/criminal-case-copy.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReceivedClueModule } from './received-clue/received-clue.module';
@@ -25,6 +26,7 @@ export class AppModule {
         ClueReferralModule,
         ReceivedClueModule,
         AcceptanceCampaignModule,
+        CriminalCaseCopyModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { CreateComplaintTables1764115200000 } from './migrations/1764115200000-c
 import { ComplaintHandling1764201600000 } from './migrations/1764201600000-complaint-handling';
 import { CreateClueReferralTables1764400000000 } from './migrations/1764400000000-create-clue-referral-tables';
 import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/1764500000000-create-acceptance-campaign-tables';
+import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-create-criminal-case-copy';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -17,5 +18,6 @@ export const buildDataSourceOptions = (url: string) =>
       ComplaintHandling1764201600000,
       CreateClueReferralTables1764400000000,
       CreateAcceptanceCampaignTables1764500000000,
+      CreateCriminalCaseCopy1764604000000,
     ],
   });

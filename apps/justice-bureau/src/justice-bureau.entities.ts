@@ -1,9 +1,10 @@
+import { CriminalCaseCopyEntity } from './criminal-case-copy/criminal-case-copy.entity';
 import {
   ClueReferralEvidenceEntity,
   ClueReferralFeedbackEntity,
   ClueReferralNoticeEntity,
-} from './clue-referral/clue-referral-records.entity';
-import { ClueReferralEntity } from './clue-referral/clue-referral.entity';
+} from '@oversight/clue-referral';
+import { ClueReferralEntity } from '@oversight/clue-referral';
 import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
@@ -23,6 +24,7 @@ import {
 } from './received-clue/received-clue.entity';
 
 export const JUSTICE_BUREAU_ENTITIES = [
+  CriminalCaseCopyEntity,
   OrganisationEntity,
   ComplaintEntity,
   ComplainantEntity,

@@ -7,3 +7,4 @@ export * from './events/transfer.events';
 export * from './events/clue-referral.events';
 export * from './events/acceptance.events';
 export * from './task-forms';
+export * from './events/criminal-transfer.events';

@@ -36,6 +36,13 @@ export const TOPIC = {
   acceptanceUnitEscalated: 'justice-bureau.acceptance-unit.escalated.v1',
   acceptanceUnitInspected: 'justice-bureau.acceptance-unit.inspected.v1',
   acceptanceCampaignClosed: 'justice-bureau.acceptance-campaign.closed.v1',
+  // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
+  criminalCaseRegistered: 'procuratorate.criminal-case.registered.v1',
+  criminalCaseTransferred: 'procuratorate.criminal-case.transferred.v1',
+  criminalCaseCopied: 'procuratorate.criminal-case.copied.v1',
+  criminalCaseStepRecorded: 'procuratorate.criminal-case.step-recorded.v1',
+  transferSuggestionSent: 'procuratorate.transfer-suggestion.sent.v1',
+  procuratorialOpinionSent: 'procuratorate.procuratorial-opinion.sent.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

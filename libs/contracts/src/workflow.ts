@@ -8,6 +8,9 @@ export const PROCESS = {
   commissionClueHandling: 'discipline-commission-clue-handling',
   // Creation-stage acceptance campaign (先行区创建验收), issue 6
   acceptanceCampaign: 'justice-bureau-acceptance-campaign',
+  // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
+  criminalTransfer: 'procuratorate-criminal-transfer',
+  procuratorialOpinion: 'procuratorate-procuratorial-opinion',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -56,6 +59,11 @@ export const JOB = {
   recordRectification: 'justice-bureau.record-rectification',
   raiseAcceptanceNotice: 'justice-bureau.raise-acceptance-notice',
   recordCampaignSummary: 'justice-bureau.record-campaign-summary',
+  // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
+  sendCriminalTransfer: 'procuratorate.send-criminal-transfer',
+  raiseTransferNotice: 'procuratorate.raise-transfer-notice',
+  closeCriminalTransfer: 'procuratorate.close-criminal-transfer',
+  raiseOpinionNotice: 'procuratorate.raise-opinion-notice',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -83,6 +91,20 @@ export const USER_TASK = {
   rectifyUnit: 'rectify-unit',
   reinspectUnit: 'reinspect-unit',
   summariseCampaign: 'summarise-campaign',
+  // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
+  headDecision: 'head-decision',
+  transferToPolice: 'transfer-to-police',
+  policeReceipt: 'police-receipt',
+  filingDecision: 'filing-decision',
+  exhibitHandover: 'exhibit-handover',
+  agencyResponse: 'agency-response',
+  reconsiderationDecision: 'reconsideration-decision',
+  supervisionProposal: 'supervision-proposal',
+  supervisionReview: 'supervision-review',
+  policeReasons: 'police-reasons',
+  reasonsAssessment: 'reasons-assessment',
+  policeOpenCase: 'police-open-case',
+  opinionReply: 'opinion-reply',
 } as const;
 
 /** Message names correlated to running instances by business key. */

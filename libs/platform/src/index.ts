@@ -8,3 +8,5 @@ export * from './bootstrap.util';
 export * from './platform.module';
 export * from './service-core.module';
 export * from './run-service.util';
+export * from './uploaded-file';
+export * from './page-query';

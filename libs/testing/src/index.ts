@@ -5,3 +5,5 @@ export * from './fixtures';
 export * from './infra-control.util';
 export * from './pdf-text';
 export * from './identity';
+export * from './entity-columns.util';
+export * from './engine-state.util';

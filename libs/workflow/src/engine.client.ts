@@ -82,6 +82,9 @@ interface RequestInit2 {
   signal?: AbortSignal;
 }
 
+/** How often a call the engine rolled back for a concurrent change is tried in all. */
+const CONFLICT_ATTEMPTS = 5;
+
 /**
  * The workflow engine's REST API behind one circuit breaker: while the engine is failing, callers get
  * an immediate EngineUnavailableError (a 503 to users) instead of piling up on a dead connection.
@@ -99,7 +102,8 @@ export class EngineClient {
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
       resetTimeout: 5000,
-      errorFilter: (error: unknown) => error instanceof EngineHttpError && error.status < 500,
+      errorFilter: (error: unknown) =>
+        error instanceof EngineHttpError && (error.status < 500 || error.isConflict),
     });
     this.breaker.on('open', () => this.logger.warn('engine circuit opened'));
     this.breaker.on('close', () => this.logger.log('engine circuit closed'));
@@ -114,13 +118,23 @@ export class EngineClient {
   }
 
   private async call<T>(path: string, init: RequestInit2 = {}): Promise<T> {
-    try {
-      return (await this.breaker.fire(path, init)) as T;
-    } catch (error) {
-      if (error instanceof EngineHttpError) throw error;
-      if (this.breaker.opened) throw new EngineUnavailableError('workflow engine circuit is open');
-      throw new EngineUnavailableError(`workflow engine unreachable: ${(error as Error).message}`);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await this.breaker.fire(path, init)) as T;
+      } catch (error) {
+        if (error instanceof EngineHttpError && error.isConflict && attempt < CONFLICT_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
+        throw this.translate(error);
+      }
     }
+  }
+
+  private translate(error: unknown): Error {
+    if (error instanceof EngineHttpError) return error;
+    if (this.breaker.opened) return new EngineUnavailableError('workflow engine circuit is open');
+    return new EngineUnavailableError(`workflow engine unreachable: ${(error as Error).message}`);
   }
 
   private async send(path: string, init: RequestInit2): Promise<unknown> {

@@ -7,6 +7,16 @@ export class EngineHttpError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * Another transaction moved the same instance at the same time (two branches finishing together, a
+   * message racing a timer): the engine rolled the whole command back, so repeating it is safe.
+   */
+  get isConflict(): boolean {
+    return (
+      this.engineType === 'OptimisticLockingException' || /OptimisticLocking|concurrently/.test(this.message)
+    );
+  }
 }
 
 /** The engine cannot be reached, or the circuit breaker is open. */

@@ -165,26 +165,15 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
+  /** The engine client repeats a report the engine refused for a concurrent change of the instance. */
   private async report(job: LockedJob, worker: Registered, outcome: JobResult): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.reportOnce(job, worker, outcome);
-        return;
-      } catch (error) {
-        // Two branches of one instance finishing together (a parallel join, a message) make the engine
-        // refuse one with an optimistic-locking conflict: report again at once, not after the lock.
-        const conflict =
-          error instanceof EngineHttpError && /OptimisticLocking|concurrently/.test(error.message);
-        if (conflict && attempt < 5) {
-          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-          continue;
-        }
-        // 404: the job is already gone (completed by an earlier delivery); anything else: the lock expires
-        // and the engine offers the job again, which the processed_job row turns into a pure re-report.
-        if (!(error instanceof EngineHttpError && error.status === 404)) {
-          this.logger.warn(`reporting job ${job.id} failed: ${(error as Error).message}`);
-        }
-        return;
+    try {
+      await this.reportOnce(job, worker, outcome);
+    } catch (error) {
+      // 404: the job is already gone (completed by an earlier delivery); anything else: the lock expires
+      // and the engine offers the job again, which the processed_job row turns into a pure re-report.
+      if (!(error instanceof EngineHttpError && error.status === 404)) {
+        this.logger.warn(`reporting job ${job.id} failed: ${(error as Error).message}`);
       }
     }
   }

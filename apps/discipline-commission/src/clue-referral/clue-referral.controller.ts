@@ -17,7 +17,7 @@ import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition } from '@oversight/documents';
 import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
-import { MAX_EVIDENCE_FILE_BYTES, UploadedFileData } from './evidence-file.util';
+import { MAX_EVIDENCE_FILE_BYTES, UploadedFileData } from './clue-referral.sender';
 import {
   ClueReferralContentDto,
   ClueReferralListQuery,
@@ -25,7 +25,7 @@ import {
   EvidenceItemDto,
   ReferralApprovalDto,
 } from './clue-referral.dto';
-import { ClueReferralService } from './clue-referral.service';
+import { ClueReferralService } from '@oversight/clue-referral';
 
 /** The commission's outgoing referrals of enforcement failings to the justice bureau. */
 @ApiTags('clue referrals (discipline commission → justice bureau)')

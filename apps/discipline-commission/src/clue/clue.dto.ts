@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CLUE_DISPOSALS, ClueDisposal } from '@oversight/contracts';
+import { PageQuery } from '@oversight/platform';
 import type { ClueHandlingStatus } from './clue.entity';
 
 /** Outcomes of a concluded clue, in the commission's words. */
@@ -105,24 +95,9 @@ const STATUSES: ClueHandlingStatus[] = [
   'concluded',
 ];
 
-export class ClueListQuery {
+export class ClueListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, description: '状态 / status' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: ClueHandlingStatus;
-
-  @ApiPropertyOptional({ description: '条数 / page size', default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ description: '偏移 / offset', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }

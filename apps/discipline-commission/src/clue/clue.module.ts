@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ClueFeedbackRemindedConsumer } from './clue-feedback-reminded.consumer';
-import { ClueReferralReceivedConsumer } from './clue-referral-received.consumer';
+import { BODY, PROCESS, TOPIC } from '@oversight/contracts';
+import { ClueReceiver, clueReceivingProviders } from '@oversight/clue-referral';
 import { ClueController } from './clue.controller';
+import { ClueEntity, ClueReminderEntity } from './clue.entity';
 import { ClueService } from './clue.service';
 import { RaiseClueNoticeWorker } from './workers/raise-clue-notice.worker';
 import { RecordClueDisposalWorker } from './workers/record-clue-disposal.worker';
@@ -10,13 +11,21 @@ import { RecordClueResultWorker } from './workers/record-clue-result.worker';
 import { RecordJurisdictionDecisionWorker } from './workers/record-jurisdiction-decision.worker';
 import { RegisterClueWorker } from './workers/register-clue.worker';
 
+/** The commission as the receiver of the justice bureau's problem-clue referrals. */
+export const COMMISSION_CLUE_RECEIVER: ClueReceiver = {
+  org: BODY.disciplineCommission,
+  process: PROCESS.commissionClueHandling,
+  topics: { referralSent: TOPIC.bureauClueReferralSent, feedbackReminded: TOPIC.bureauClueFeedbackReminded },
+  clueEntity: ClueEntity,
+  reminderEntity: ClueReminderEntity,
+};
+
 /** Problem clues referred to the discipline commission: registration, jurisdiction, disposal, feedback. */
 @Module({
   controllers: [ClueController],
   providers: [
     ClueService,
-    ClueReferralReceivedConsumer,
-    ClueFeedbackRemindedConsumer,
+    ...clueReceivingProviders(COMMISSION_CLUE_RECEIVER),
     RegisterClueWorker,
     RecordJurisdictionDecisionWorker,
     RecordClueDisposalWorker,

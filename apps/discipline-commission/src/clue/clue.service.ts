@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BODY, CLUE_DISPOSALS, CLUE_SOURCE_TYPES, PROCESS, USER_TASK } from '@oversight/contracts';
 import { CallerInfo, notFound, requireOrg, unprocessable } from '@oversight/platform';
 import { EngineClient, PlainVariables } from '@oversight/workflow';
-import { completeUserTask } from '../clue-referral/process-step.util';
+import { clueNotesAndReminders, completeUserTask, receivedClueDetail } from '@oversight/clue-referral';
 import {
   ClueDecisionDto,
   ClueListQuery,
@@ -116,43 +116,17 @@ export class ClueService {
   async get(id: string, caller: CallerInfo) {
     requireOrg(caller, BODY.disciplineCommission);
     const c = await this.clue(id);
-    const [notes, reminders] = await Promise.all([
-      this.dataSource
-        .getRepository(ClueWorkingNoteEntity)
-        .find({ where: { clueId: id }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(ClueReminderEntity)
-        .find({ where: { clueId: id }, order: { remindedAt: 'ASC' } }),
-    ]);
+    const [notes, reminders] = await clueNotesAndReminders(
+      this.dataSource,
+      { note: ClueWorkingNoteEntity, reminder: ClueReminderEntity },
+      id,
+    );
     return {
       ...summaryView(c),
-      subjects: c.subjects,
-      facts: c.facts,
-      legalBasis: c.legalBasis,
-      suggestedDisposal: c.suggestedDisposal,
-      evidence: c.evidence,
-      sentAt: c.sentAt.toISOString(),
-      feedbackDue: c.feedbackDue,
-      registeredAt: c.registeredAt?.toISOString() ?? null,
+      ...receivedClueDetail(c, notes, reminders),
       jurisdiction: c.jurisdiction,
       forwardedTo: c.forwardedTo,
-      jurisdictionRemark: c.jurisdictionRemark,
-      result: c.result,
       resultLabel: c.result ? COMMISSION_RESULTS[c.result as keyof typeof COMMISSION_RESULTS] : null,
-      conclusion: c.conclusion,
-      decidedBy: c.decidedBy,
-      decidedAt: c.decidedAt?.toISOString() ?? null,
-      workingNotes: notes.map((n) => ({
-        step: n.step,
-        author: n.author,
-        note: n.note,
-        at: n.createdAt.toISOString(),
-      })),
-      reminders: reminders.map((r) => ({
-        feedback: r.feedback,
-        dueAt: r.dueAt.toISOString(),
-        remindedAt: r.remindedAt.toISOString(),
-      })),
     };
   }
 

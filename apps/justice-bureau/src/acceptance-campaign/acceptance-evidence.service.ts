@@ -2,37 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { notFound, payloadTooLarge, unprocessable } from '@oversight/platform';
+import {
+  checkUploadedFile,
+  FILE_TYPE,
+  notFound,
+  unprocessable,
+  UploadedFileData,
+  UploadRules,
+} from '@oversight/platform';
 import { AcceptanceEvidenceEntity } from './acceptance-campaign.entity';
 
 /** What multer hands over for one uploaded file (memory storage). */
-export interface UploadedEvidence {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
+export type UploadedEvidence = UploadedFileData;
 
 export const MAX_EVIDENCE_FILES = 10;
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** Accepted types, each recognised by its leading bytes, so a renamed executable is not a "PDF". */
-const TYPES: { contentType: string; label: string; magic: number[] }[] = [
-  { contentType: 'application/pdf', label: 'PDF', magic: [0x25, 0x50, 0x44, 0x46] },
-  { contentType: 'image/jpeg', label: 'JPEG', magic: [0xff, 0xd8, 0xff] },
-  { contentType: 'image/png', label: 'PNG', magic: [0x89, 0x50, 0x4e, 0x47] },
-  {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: 'Word (docx)',
-    magic: ZIP,
-  },
-  {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    label: 'Excel (xlsx)',
-    magic: ZIP,
-  },
-];
+/** Evidence files: up to 20 MB each, PDF, images, Word or Excel (checked by content, not by name). */
+const EVIDENCE_RULES: UploadRules = {
+  maxBytes: MAX_EVIDENCE_BYTES,
+  types: [FILE_TYPE.pdf, FILE_TYPE.jpeg, FILE_TYPE.png, FILE_TYPE.docx, FILE_TYPE.xlsx],
+  noun: { zh: '文件', en: 'File' },
+  resubmitZh: '上传',
+  decodeName: true,
+};
 
 export interface EvidenceView {
   id: string;
@@ -69,22 +62,7 @@ export class AcceptanceEvidenceService {
         en: `At most ${MAX_EVIDENCE_FILES} files at a time; ${files.length} were sent.`,
       });
     }
-    for (const file of files) {
-      const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
-      if (file.size > MAX_EVIDENCE_BYTES) {
-        throw payloadTooLarge({
-          zh: `文件“${name}”超过20MB，请压缩后重新上传。`,
-          en: `File "${name}" exceeds 20 MB; please compress it and try again.`,
-        });
-      }
-      const type = TYPES.find((t) => t.contentType === file.mimetype);
-      if (!type || !type.magic.every((byte, i) => file.buffer[i] === byte)) {
-        throw unprocessable({
-          zh: `文件“${name}”的格式不受支持，仅接受 ${TYPES.map((t) => t.label).join('、')}。`,
-          en: `File "${name}" is not an accepted type; accepted: ${TYPES.map((t) => t.label).join(', ')}.`,
-        });
-      }
-    }
+    for (const file of files) checkUploadedFile(file, EVIDENCE_RULES);
   }
 
   async store(

@@ -25,7 +25,7 @@ import {
   EvidenceItemDto,
   ReferralApprovalDto,
 } from './clue-referral.dto';
-import { ClueReferralService } from './clue-referral.service';
+import { ClueReferralService } from '@oversight/clue-referral';
 
 /** The justice bureau's outgoing problem-clue referrals to the discipline commission. */
 @ApiTags('clue referrals (justice bureau → discipline commission)')

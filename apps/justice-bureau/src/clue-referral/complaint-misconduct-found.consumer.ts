@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ComplaintMisconductFoundV1, EventEnvelope, TOPIC } from '@oversight/contracts';
 import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
-import { ClueReferralService } from './clue-referral.service';
+import { ClueReferralService } from '@oversight/clue-referral';
 
 /**
  * Misconduct of officers found in a complaint's review: a referral draft for the clerk to complete (identity,

@@ -1,5 +1,5 @@
 import { dueAt } from '@oversight/deadlines';
-import { feedbackSchedule } from './clue-referral.service';
+import { feedbackSchedule } from '@oversight/clue-referral';
 import { CLUE_DEADLINE_RULES } from './deadline-rules';
 
 describe('clue referral deadline rules', () => {
@@ -17,7 +17,7 @@ describe('clue referral deadline rules', () => {
   });
 
   it('expects receipt, status and result in that order, each escalated five working days after it falls due', () => {
-    const schedule = feedbackSchedule(new Date('2026-03-02T02:00:00Z'));
+    const schedule = feedbackSchedule(CLUE_DEADLINE_RULES, new Date('2026-03-02T02:00:00Z'));
     expect(schedule.receipt).toMatchObject({
       dueAt: '2026-03-09T16:00:00.000Z',
       escalateAt: '2026-03-16T16:00:00.000Z',

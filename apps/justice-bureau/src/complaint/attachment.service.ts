@@ -2,31 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound, payloadTooLarge, unprocessable } from '@oversight/platform';
+import {
+  checkUploadedFile,
+  FILE_TYPE,
+  notFound,
+  unprocessable,
+  UploadedFileData,
+  UploadRules,
+} from '@oversight/platform';
 import { AttachmentEntity, AttachmentPurpose } from './complaint-records.entity';
 
-/** What multer hands over for one uploaded file (memory storage). */
-export interface UploadedFileData {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
+export type { UploadedFileData };
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/** Accepted types, each recognised by its leading bytes, so a renamed executable is not a "PDF". */
-const TYPES: { contentType: string; label: string; magic: number[] }[] = [
-  { contentType: 'application/pdf', label: 'PDF', magic: [0x25, 0x50, 0x44, 0x46] },
-  { contentType: 'image/jpeg', label: 'JPEG', magic: [0xff, 0xd8, 0xff] },
-  { contentType: 'image/png', label: 'PNG', magic: [0x89, 0x50, 0x4e, 0x47] },
-  {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: 'Word (docx)',
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-];
+/** Complaint attachments: up to 10 MB each, PDF, images or Word (checked by content, not by name). */
+export const ATTACHMENT_RULES: UploadRules = {
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  types: [FILE_TYPE.pdf, FILE_TYPE.jpeg, FILE_TYPE.png, FILE_TYPE.docx],
+  noun: { zh: '附件', en: 'Attachment' },
+  resubmitZh: '提交',
+};
 
 export interface AttachmentView {
   id: string;
@@ -50,21 +47,7 @@ export class AttachmentService {
         en: `At most ${MAX_ATTACHMENTS} attachments; ${files.length} were sent.`,
       });
     }
-    for (const file of files) {
-      if (file.size > MAX_ATTACHMENT_BYTES) {
-        throw payloadTooLarge({
-          zh: `附件“${file.originalname}”超过10MB，请压缩后重新提交。`,
-          en: `Attachment "${file.originalname}" exceeds 10 MB; please compress it and try again.`,
-        });
-      }
-      const type = TYPES.find((t) => t.contentType === file.mimetype);
-      if (!type || !type.magic.every((byte, i) => file.buffer[i] === byte)) {
-        throw unprocessable({
-          zh: `附件“${file.originalname}”的格式不受支持，仅接受 ${TYPES.map((t) => t.label).join('、')}。`,
-          en: `Attachment "${file.originalname}" is not an accepted type; accepted: ${TYPES.map((t) => t.label).join(', ')}.`,
-        });
-      }
-    }
+    for (const file of files) checkUploadedFile(file, ATTACHMENT_RULES);
   }
 
   async store(

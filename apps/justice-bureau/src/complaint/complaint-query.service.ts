@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource, FindOptionsWhere } from 'typeorm';
-import { notFound } from '@oversight/platform';
+import { notFound, PageQuery } from '@oversight/platform';
 import { AttachmentService } from './attachment.service';
 import {
   AppealEntity,
@@ -18,7 +18,7 @@ import { COMPLAINT } from './complaint.service';
 
 const STATUSES = Object.keys(STATUS_LABEL) as ComplaintStatus[];
 
-export class ComplaintListQuery {
+export class ComplaintListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, description: '状态 / status' })
   @IsOptional()
   @IsIn(STATUSES)
@@ -35,21 +35,6 @@ export class ComplaintListQuery {
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ description: '条数 / page size', default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ description: '偏移 / offset', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 /** Overdue: past the current deadline, or flagged by a 督办 notice the process raised. */

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '@oversight/platform';
 import type { ReceivedClueStatus } from './received-clue.entity';
 
 export const BUREAU_MEASURES = {
@@ -79,24 +69,9 @@ const STATUSES: ReceivedClueStatus[] = [
   'concluded',
 ];
 
-export class ReceivedClueListQuery {
+export class ReceivedClueListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, description: '状态 / status' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: ReceivedClueStatus;
-
-  @ApiPropertyOptional({ description: '条数 / page size', default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ description: '偏移 / offset', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }

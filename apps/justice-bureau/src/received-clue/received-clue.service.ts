@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BODY, CLUE_SOURCE_TYPES, PROCESS, USER_TASK } from '@oversight/contracts';
 import { CallerInfo, notFound, requireOrg } from '@oversight/platform';
 import { EngineClient, PlainVariables } from '@oversight/workflow';
-import { completeUserTask } from '../clue-referral/process-step.util';
+import { clueNotesAndReminders, completeUserTask, receivedClueDetail } from '@oversight/clue-referral';
 import {
   BUREAU_MEASURES,
   BUREAU_RESULTS,
@@ -93,44 +93,18 @@ export class ReceivedClueService {
   async get(id: string, caller: CallerInfo) {
     requireOrg(caller, BODY.justiceBureau);
     const c = await this.clue(id);
-    const [notes, reminders] = await Promise.all([
-      this.dataSource
-        .getRepository(ReceivedClueNoteEntity)
-        .find({ where: { clueId: id }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(ReceivedClueReminderEntity)
-        .find({ where: { clueId: id }, order: { remindedAt: 'ASC' } }),
-    ]);
+    const [notes, reminders] = await clueNotesAndReminders(
+      this.dataSource,
+      { note: ReceivedClueNoteEntity, reminder: ReceivedClueReminderEntity },
+      id,
+    );
     return {
       ...summaryView(c),
-      subjects: c.subjects,
-      facts: c.facts,
-      legalBasis: c.legalBasis,
-      suggestedDisposal: c.suggestedDisposal,
-      evidence: c.evidence,
-      sentAt: c.sentAt.toISOString(),
-      feedbackDue: c.feedbackDue,
-      registeredAt: c.registeredAt?.toISOString() ?? null,
+      ...receivedClueDetail(c, notes, reminders),
       jurisdiction: c.jurisdiction,
-      jurisdictionRemark: c.jurisdictionRemark,
       measure: c.measure,
       measureLabel: c.measure ? BUREAU_MEASURES[c.measure as keyof typeof BUREAU_MEASURES] : null,
-      result: c.result,
       resultLabel: c.result ? BUREAU_RESULTS[c.result as keyof typeof BUREAU_RESULTS] : null,
-      conclusion: c.conclusion,
-      decidedBy: c.decidedBy,
-      decidedAt: c.decidedAt?.toISOString() ?? null,
-      workingNotes: notes.map((n) => ({
-        step: n.step,
-        author: n.author,
-        note: n.note,
-        at: n.createdAt.toISOString(),
-      })),
-      reminders: reminders.map((r) => ({
-        feedback: r.feedback,
-        dueAt: r.dueAt.toISOString(),
-        remindedAt: r.remindedAt.toISOString(),
-      })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { notFound } from '@oversight/platform';
 import { Scope } from '../liaison-access';
 import { TransferEventEntity } from './transfer-event.entity';
@@ -100,7 +100,7 @@ export class TransferService {
         ORDER BY is_overdue DESC, due_at ASC NULLS LAST, id OFFSET ${arg(query.offset)} LIMIT ${arg(query.limit)}`,
       params,
     )) as TransferRow[];
-    const counted = this.where(query, scope);
+    const counted = this.where(query, scope, true);
     const [{ n }] = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM liaison.transfer t
         WHERE ${[...counted.conds, `(${counted.sides.join(' OR ')})`].join(' AND ')} LIMIT ${COUNT_CAP + 1}) c`,
@@ -109,15 +109,17 @@ export class TransferService {
     return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP, items: rows.map(fromRow) };
   }
 
-  /** Every row matching the filters, for exports (bounded by `max`). */
+  /** Every row matching the filters, in the register's order, for exports (bounded by `max`). */
   async all(query: TransferQueryDto, scope: Scope, max = 50000): Promise<TransferView[]> {
-    const { entities, raw } = await this.filtered(query, scope)
-      .addSelect(`(${OVERDUE})`, 'is_overdue')
-      .orderBy('is_overdue', 'DESC')
-      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .limit(max)
-      .getRawAndEntities<{ is_overdue: boolean }>();
-    return entities.map((t, i) => ({ ...t, overdue: raw[i].is_overdue }));
+    const { conds, params, sides } = this.where(query, scope, true);
+    params.push(max);
+    const rows = (await this.dataSource.query(
+      `SELECT t.*, (${OVERDUE}) AS is_overdue FROM liaison.transfer t
+        WHERE ${[...conds, `(${sides.join(' OR ')})`].join(' AND ')}
+        ORDER BY is_overdue DESC, t.due_at ASC NULLS LAST, t.id LIMIT $${params.length}`,
+      params,
+    )) as TransferRow[];
+    return rows.map(fromRow);
   }
 
   async get(id: string, scope: Scope): Promise<TransferView & { history: TransferEventEntity[] }> {
@@ -185,6 +187,7 @@ export class TransferService {
   private where(
     query: TransferQueryDto,
     scope: Scope,
+    withOverdue = false,
   ): { conds: string[]; params: unknown[]; sides: string[] } {
     const conds: string[] = [];
     const params: unknown[] = [];
@@ -201,6 +204,10 @@ export class TransferService {
     if (query.to)
       conds.push(`t.opened_at < ((${arg(query.to)}::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
     if (query.open !== undefined) conds.push(query.open ? 't.closed_at IS NULL' : 't.closed_at IS NOT NULL');
+    // The list splits overdue from the rest itself (see list()); the count and the exports filter here.
+    if (withOverdue && query.overdue !== undefined) {
+      conds.push(query.overdue ? `(${OVERDUE})` : `NOT (${OVERDUE})`);
+    }
     const side = scope.all ? query.body : scope.org;
     if (!scope.all && query.body) {
       const body = arg(query.body);
@@ -213,29 +220,6 @@ export class TransferService {
       params,
       sides: [`t.sender = ${who}`, `t.receiver = ${who} AND t.sender IS DISTINCT FROM ${who}`],
     };
-  }
-
-  private filtered(query: TransferQueryDto, scope: Scope): SelectQueryBuilder<TransferEntity> {
-    const qb = this.dataSource.getRepository(TransferEntity).createQueryBuilder('t');
-    if (!scope.all) qb.andWhere('(t.sender = :me OR t.receiver = :me)', { me: scope.org });
-    if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.sender) qb.andWhere('t.sender = :sender', { sender: query.sender });
-    if (query.receiver) qb.andWhere('t.receiver = :receiver', { receiver: query.receiver });
-    if (query.body) qb.andWhere('(t.sender = :body OR t.receiver = :body)', { body: query.body });
-    if (query.from) {
-      qb.andWhere(`t.opened_at >= (:from::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, {
-        from: query.from,
-      });
-    }
-    if (query.to) {
-      qb.andWhere(`t.opened_at < ((:to::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, {
-        to: query.to,
-      });
-    }
-    if (query.open !== undefined) qb.andWhere(query.open ? 't.closed_at IS NULL' : 't.closed_at IS NOT NULL');
-    if (query.overdue !== undefined) qb.andWhere(query.overdue ? `(${OVERDUE})` : `NOT (${OVERDUE})`);
-    return qb;
   }
 }
 

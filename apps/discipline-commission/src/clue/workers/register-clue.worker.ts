@@ -4,7 +4,7 @@ import { ClueReceiptIssuedV1, JOB, TOPIC } from '@oversight/contracts';
 import { beijingDate, dueAt } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
-import { documentNumber, nextDocumentSeq } from '../../clue-referral/process-step.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/clue-referral';
 import { CLUE_DEADLINE_RULES } from '../../deadline/deadline-rules';
 import { ClueEntity } from '../clue.entity';
 import { clueJobContext, partiesOf, recordTransfer } from './clue-job.util';

@@ -1,47 +1,20 @@
 import { EntityManager } from 'typeorm';
-import {
-  CLUE_SOURCE_TYPES,
-  TOPIC,
-  TRANSFER_KIND,
-  TransferChangedV1,
-  transferKey,
-} from '@oversight/contracts';
+import { BODY, TransferChangedV1 } from '@oversight/contracts';
+import { lockedClueOfJob, recordReceivedClueTransfer } from '@oversight/clue-referral';
 import { OutboxService } from '@oversight/messaging';
-import { fromEngineVariables, LockedJob, PlainVariables } from '@oversight/workflow';
+import { LockedJob } from '@oversight/workflow';
 import { ReceivedClueEntity } from '../received-clue.entity';
 
-/** The clue a job belongs to (the business key is the referral id), locked for the step. */
-export async function clueJobContext(
-  job: LockedJob,
-  manager: EntityManager,
-): Promise<{ clue: ReceivedClueEntity | null; vars: PlainVariables }> {
-  const clue = await manager.findOne(ReceivedClueEntity, {
-    where: { id: job.businessKey ?? '' },
-    lock: { mode: 'pessimistic_write' },
-  });
-  return { clue, vars: fromEngineVariables(job.variables) };
-}
+export { text } from '@oversight/clue-referral';
 
-export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+/** The received clue a job belongs to (the business key is the referral id), locked for the step. */
+export const clueJobContext = (job: LockedJob, manager: EntityManager) =>
+  lockedClueOfJob(ReceivedClueEntity, job, manager);
 
-/** The receiver's word on the transfer the sender opened (same kind and source ref, so one register row). */
-export async function recordTransfer(
+/** The bureau's word on the transfer the sender opened. */
+export const recordTransfer = (
   outbox: OutboxService,
   manager: EntityManager,
   c: ReceivedClueEntity,
   change: Pick<TransferChangedV1, 'status' | 'dueAt' | 'closed' | 'basis' | 'documents'>,
-): Promise<void> {
-  const transfer: TransferChangedV1 = {
-    kind: TRANSFER_KIND.clueReferral,
-    sourceRef: c.id,
-    sender: c.senderOrg,
-    receiver: 'sfj',
-    subject: `问题线索移送 ${c.referenceNo}（来源：${CLUE_SOURCE_TYPES[c.sourceType].zh}）`,
-    ...change,
-  };
-  await outbox.record<TransferChangedV1>(manager, {
-    topic: TOPIC.transferChanged,
-    subject: transferKey(transfer),
-    data: transfer,
-  });
-}
+) => recordReceivedClueTransfer(outbox, manager, BODY.justiceBureau, c, change);

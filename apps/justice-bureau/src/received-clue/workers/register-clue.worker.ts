@@ -4,7 +4,7 @@ import { ClueReceiptIssuedV1, JOB, TOPIC } from '@oversight/contracts';
 import { beijingDate } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
-import { documentNumber, nextDocumentSeq } from '../../clue-referral/process-step.util';
+import { documentNumber, nextDocumentSeq } from '@oversight/clue-referral';
 import { ReceivedClueEntity } from '../received-clue.entity';
 import { clueJobContext, recordTransfer } from './received-clue-job.util';
 
