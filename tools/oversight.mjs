@@ -73,6 +73,8 @@ async function start() {
     KAFKA_BROKERS: [].concat(infra.kafkaBrokers).join(','),
     ENGINE_URL: infra.engineUrl,
     BPMN_DIR: path.join(ROOT, 'bpmn'),
+    // The local demo signs in with the demonstration accounts of docs/security.md (never in production).
+    DEMO_ACCOUNTS: process.env.DEMO_ACCOUNTS ?? 'true',
   };
   await migrateAll(env.DATABASE_URL, undefined, log);
   const logDir = path.join(ROOT, '.data', 'dev', 'logs');

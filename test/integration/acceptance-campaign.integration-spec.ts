@@ -11,6 +11,8 @@ import {
   pdfText,
   RunningService,
   startServiceForTest,
+  TEST_GATEWAY_ENV,
+  authenticate,
   engineState,
 } from '@oversight/testing';
 import { EngineClient } from '@oversight/workflow';
@@ -60,7 +62,11 @@ async function startAcceptanceSystem(): Promise<AcceptanceSystem> {
   const gateway = await startServiceForTest({
     service: SERVICE.gateway,
     module: GatewayModule.forRoot(
-      loadConfig(GatewayConfig, { JUSTICE_BUREAU_URL: justiceBureau.url, LIAISON_URL: liaison.url }),
+      loadConfig(GatewayConfig, {
+        ...TEST_GATEWAY_ENV,
+        JUSTICE_BUREAU_URL: justiceBureau.url,
+        LIAISON_URL: liaison.url,
+      }),
     ),
   });
   return {
@@ -203,7 +209,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     const response = await fetch(unitApi(id, '/evidence'), {
       method: 'POST',
       body: form,
-      headers: asAgency(unit),
+      headers: authenticate(asAgency(unit)),
     });
     expect(response.status).toBe(201);
     const [view] = (await response.json()) as { id: string }[];
@@ -649,7 +655,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
       ]);
       expect(file.body.notices).toMatchObject([{ window: 'rectification', level: 'overdue' }]);
       const download = await fetch(api(`/acceptance-campaigns/${id}/units/xgz/evidence/${proof}`), {
-        headers: AS_STAFF,
+        headers: authenticate(AS_STAFF),
       });
       expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
       const own = await http<{ workPlan: unknown; notices: { level: string }[] }>(
@@ -731,7 +737,9 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     expect((await http('GET', api('/assessment-inputs?year=abc'), undefined, AS_STAFF)).status).toBe(400);
 
     // The ledger (Excel) reads back with a row per unit and a line per scored item.
-    const ledger = await fetch(api(`/acceptance-campaigns/${id}/ledger`), { headers: AS_STAFF });
+    const ledger = await fetch(api(`/acceptance-campaigns/${id}/ledger`), {
+      headers: authenticate(AS_STAFF),
+    });
     expect(ledger.status).toBe(200);
     const workbook = new Workbook();
     await workbook.xlsx.load(new Uint8Array(await ledger.arrayBuffer()) as unknown as ArrayBuffer);
@@ -754,7 +762,7 @@ describe('creation-stage acceptance campaign, through the whole calendar', () =>
     expect(workbook.getWorksheet('督办记录')?.rowCount).toBe(2 + 7);
 
     // The report to the provincial office (PDF, CJK font) says who took part, what happened and the results.
-    const pdf = await fetch(api(`/acceptance-campaigns/${id}/report`), { headers: AS_STAFF });
+    const pdf = await fetch(api(`/acceptance-campaigns/${id}/report`), { headers: authenticate(AS_STAFF) });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, '');

@@ -17,10 +17,11 @@ import {
   EngineClock,
   eventually,
   http,
+  authenticate,
 } from '@oversight/testing';
 import { ClueSystem, startClueSystem } from './clue-system';
 
-const JW = { 'x-oversight-org': 'jw', 'x-oversight-user': 'jw-clerk-chen' };
+const JW = { 'x-oversight-org': 'jw', 'x-oversight-user': 'jw-clerk-chen', 'x-oversight-roles': 'clerk' };
 const JW_HEAD = { ...JW, 'x-oversight-user': 'jw-head-zhou', 'x-oversight-roles': 'head' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -364,7 +365,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     const upload = await fetch(jb(`/clue-referrals/${id}/evidence`), {
       method: 'POST',
       body: form,
-      headers: AS_STAFF,
+      headers: authenticate(AS_STAFF),
     });
     expect(upload.status).toBe(201);
     await act(
@@ -405,7 +406,7 @@ describe('problem-clue referral between the justice bureau and the discipline co
     expect((await http('GET', jw(`/clues/${id}`), undefined, AS_STAFF)).status).toBe(403);
     // The file itself stays with the bureau, which serves it to its own staff; the fingerprint went along.
     const file = await fetch(jb(`/clue-referrals/${id}/evidence/${sent.evidence[0].id}`), {
-      headers: AS_STAFF,
+      headers: authenticate(AS_STAFF),
     });
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);

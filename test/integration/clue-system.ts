@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, ServiceConfig } from '@oversight/config';
 import { SERVICE } from '@oversight/contracts';
 import { EngineClient } from '@oversight/workflow';
-import { RunningService, startServiceForTest } from '@oversight/testing';
+import { RunningService, startServiceForTest, TEST_GATEWAY_ENV } from '@oversight/testing';
 import { AppModule as CommissionModule } from '../../apps/discipline-commission/src/app.module';
 import { buildDataSourceOptions as commissionDs } from '../../apps/discipline-commission/src/discipline-commission.datasource';
 import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
@@ -59,6 +59,7 @@ export async function startClueSystem(): Promise<ClueSystem> {
     service: SERVICE.gateway,
     module: GatewayModule.forRoot(
       loadConfig(GatewayConfig, {
+        ...TEST_GATEWAY_ENV,
         JUSTICE_BUREAU_URL: justiceBureau.url,
         DISCIPLINE_COMMISSION_URL: firstCommission.url,
         LIAISON_URL: liaison.url,

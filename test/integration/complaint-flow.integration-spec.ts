@@ -56,6 +56,8 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
         const { body } = await http<TaskList>(
           'GET',
           `${system.api}/tasks?candidateGroup=sfj&businessKey=${complaintId}`,
+          undefined,
+          AS_STAFF,
         );
         return body.items[0];
       },
@@ -93,6 +95,7 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       {
         variables: { decision: 'accept' },
       },
+      AS_STAFF,
     );
     expect(done.status).toBe(200);
     expect(done.body.alreadyCompleted).toBe(false);
@@ -130,15 +133,21 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
   it('answers a repeated completion of the same task once, without completing anything twice', async () => {
     const receipt = await fileComplaint();
     const task = await taskFor(receipt.id);
-    const first = await http('POST', `${system.api}/tasks/${task.id}/complete`, {
-      variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
-    });
+    const first = await http(
+      'POST',
+      `${system.api}/tasks/${task.id}/complete`,
+      {
+        variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
+      },
+      AS_STAFF,
+    );
     const second = await http<{ alreadyCompleted: boolean }>(
       'POST',
       `${system.api}/tasks/${task.id}/complete`,
       {
         variables: { decision: 'reject', reason: '不属于行政执法投诉范围' },
       },
+      AS_STAFF,
     );
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
@@ -199,17 +208,25 @@ describe('complaint intake to acceptance, across gateway, justice-bureau, engine
       {
         variables: { decision: 'reject' },
       },
+      AS_STAFF,
     );
     expect(status).toBe(400);
     expect(body.fields.map((f) => f.field)).toEqual(['reason']);
     expect((await taskFor(receipt.id)).id).toBe(task.id);
-    expect((await http('GET', `${system.api}/tasks/00000000-no-such-task`)).status).toBe(404);
+    expect((await http('GET', `${system.api}/tasks/00000000-no-such-task`, undefined, AS_STAFF)).status).toBe(
+      404,
+    );
   });
 
   it('has one effect when Kafka delivers every event of a complaint twice', async () => {
     const receipt = await fileComplaint();
     const task = await taskFor(receipt.id);
-    await http('POST', `${system.api}/tasks/${task.id}/complete`, { variables: { decision: 'accept' } });
+    await http(
+      'POST',
+      `${system.api}/tasks/${task.id}/complete`,
+      { variables: { decision: 'accept' } },
+      AS_STAFF,
+    );
     const before = await eventually(async () => {
       const t = await transferOf(receipt.id);
       return t.status === 'accepted' && t.history.length === 3 && t;

@@ -9,6 +9,7 @@ import {
   eventually,
   http,
   pdfText,
+  authenticate,
 } from '@oversight/testing';
 import { startSystem, System } from './system';
 
@@ -166,7 +167,7 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
     const uploaded = await fetch(api(`/agency/complaints/${r.id}/evidence`), {
       method: 'POST',
       body: evidence,
-      headers: asAgency('scjg'),
+      headers: authenticate(asAgency('scjg')),
     });
     expect(uploaded.status).toBe(201);
     const [pdf] = (await uploaded.json()) as { id: string }[];

@@ -1,17 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, RecordMetadata } from 'kafkajs';
 import { EventEnvelope, PROCESS, TOPIC, USER_TASK } from '@oversight/contracts';
-import { EngineClock, eventually, http } from '@oversight/testing';
+import { EngineClock, eventually, http, authenticate } from '@oversight/testing';
 import { JobHandler, LockedJob } from '@oversight/workflow';
 import { SendCriminalTransferWorker } from '../../apps/procuratorate/src/criminal-transfer/workers/send-criminal-transfer.worker';
 import { CriminalTransferSystem, startCriminalTransferSystem } from './criminal-transfer-system';
 
-const AGENCY = { 'x-oversight-org': 'scjg', 'x-oversight-user': 'scjg-officer-zhang' };
+const AGENCY = {
+  'x-oversight-org': 'scjg',
+  'x-oversight-user': 'scjg-officer-zhang',
+  'x-oversight-roles': 'clerk',
+};
 const AGENCY_HEAD = { ...AGENCY, 'x-oversight-user': 'scjg-head-liu', 'x-oversight-roles': 'head' };
-const POLICE = { 'x-oversight-org': 'gaj', 'x-oversight-user': 'gaj-officer-zhao' };
-const FOREST_POLICE = { 'x-oversight-org': 'gaj-slga', 'x-oversight-user': 'slga-officer-sun' };
-const JCY = { 'x-oversight-org': 'jcy', 'x-oversight-user': 'jcy-prosecutor-wu' };
-const SFJ = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'sfj-clerk-wang' };
+const POLICE = {
+  'x-oversight-org': 'gaj',
+  'x-oversight-user': 'gaj-officer-zhao',
+  'x-oversight-roles': 'clerk',
+};
+const FOREST_POLICE = {
+  'x-oversight-org': 'gaj-slga',
+  'x-oversight-user': 'slga-officer-sun',
+  'x-oversight-roles': 'clerk',
+};
+const JCY = {
+  'x-oversight-org': 'jcy',
+  'x-oversight-user': 'jcy-prosecutor-wu',
+  'x-oversight-roles': 'clerk',
+};
+const SFJ = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'sfj-clerk-wang', 'x-oversight-roles': 'clerk' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const REQUIRED = ['transfer-letter', 'investigation-report', 'exhibit-list', 'inspection-report'];
 
@@ -121,7 +137,7 @@ describe('criminal-justice handoff (行政执法与刑事司法衔接)', () => {
     const res = await fetch(api(`/criminal-transfers/${id}/documents`), {
       method: 'POST',
       body: form,
-      headers: AGENCY,
+      headers: authenticate(AGENCY),
     });
     expect(res.status).toBe(expected);
   }
@@ -279,7 +295,7 @@ describe('criminal-justice handoff (行政执法与刑事司法衔接)', () => {
       'GET',
       api('/criminal-transfers?limit=500'),
       undefined,
-      { 'x-oversight-org': 'hbj' },
+      { 'x-oversight-org': 'hbj', 'x-oversight-user': 'hbj-officer', 'x-oversight-roles': 'clerk' },
     );
     expect(other.body.items.some((i) => i.id === id)).toBe(false);
   });

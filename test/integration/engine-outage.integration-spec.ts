@@ -1,4 +1,11 @@
-import { complaintFixture, eventually, http, killComponent, startComponent } from '@oversight/testing';
+import {
+  AS_STAFF,
+  complaintFixture,
+  eventually,
+  http,
+  killComponent,
+  startComponent,
+} from '@oversight/testing';
 import { startSystem, System } from './system';
 
 /** The engine goes away: users get a clear 503 at once, nothing is lost, and all resumes after restart. */
@@ -25,6 +32,8 @@ describe('an engine outage', () => {
     const { status, body } = await http<{ error: string; message: { zh: string; en: string } }>(
       'GET',
       `${system.api}/tasks?candidateGroup=sfj`,
+      undefined,
+      AS_STAFF,
     );
     expect(status).toBe(503);
     expect(body.error).toBe('WORKFLOW_ENGINE_UNAVAILABLE');
@@ -49,6 +58,8 @@ describe('an engine outage', () => {
     const kept = await http<{ items: { businessKey: string }[] }>(
       'GET',
       `${system.api}/tasks?businessKey=${before.body.id}`,
+      undefined,
+      AS_STAFF,
     );
     expect(kept.status).toBe(200);
     expect(kept.body.items).toHaveLength(1);

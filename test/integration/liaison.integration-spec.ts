@@ -12,6 +12,8 @@ import {
   pdfText,
   RunningService,
   startServiceForTest,
+  authenticate,
+  asStaff,
 } from '@oversight/testing';
 import { AppModule as LiaisonModule } from '../../apps/liaison/src/app.module';
 import { buildDataSourceOptions } from '../../apps/liaison/src/liaison.datasource';
@@ -202,7 +204,7 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
     );
     expect((await http('GET', api('/transfers'))).status).toBe(403);
     // The procuratorate, a supervising body, sees everything.
-    expect(mine((await list('', { 'x-oversight-org': 'jcy' })).items)).toHaveLength(3);
+    expect(mine((await list('', asStaff('jcy'))).items)).toHaveLength(3);
 
     expect(mine((await list('body=gaj')).items).map((t) => t.kind)).toEqual(['criminal-case-transfer']);
     const overdueOnly = await list('overdue=true');
@@ -242,7 +244,7 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
       rows: { body: string; quarter: number; total: number; overdueOpen: number }[];
     }>('GET', api(`/statistics?year=${year}`), undefined, AS_STAFF);
     expect(stats.body.rows.find((r) => r.body === 'gaj')?.overdueOpen).toBeGreaterThanOrEqual(1);
-    const xlsx = await fetch(api('/transfers.xlsx?body=gaj'), { headers: AS_STAFF });
+    const xlsx = await fetch(api('/transfers.xlsx?body=gaj'), { headers: authenticate(AS_STAFF) });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
@@ -250,7 +252,7 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
     const cells = sheet.getSheetValues().flat().map(String).join('|');
     expect(cells).toContain('涉嫌犯罪案件移送');
     expect(cells).toContain('涉嫌生产销售伪劣产品案');
-    const statsXlsx = await fetch(api(`/statistics.xlsx?year=${year}`), { headers: AS_STAFF });
+    const statsXlsx = await fetch(api(`/statistics.xlsx?year=${year}`), { headers: authenticate(AS_STAFF) });
     expect(statsXlsx.status).toBe(200);
   });
 
@@ -346,9 +348,9 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
     );
 
     // The documents: agenda and minutes as PDF, in Chinese.
-    const agendaPdf = await fetch(api(`/meetings/${id}/agenda.pdf`), { headers: AS_STAFF });
+    const agendaPdf = await fetch(api(`/meetings/${id}/agenda.pdf`), { headers: authenticate(AS_STAFF) });
     expect(await pdfText(Buffer.from(await agendaPdf.arrayBuffer()))).toContain('通报第三季度移送统计');
-    const minutesPdf = await fetch(api(`/meetings/${id}/minutes.pdf`), { headers: AS_STAFF });
+    const minutesPdf = await fetch(api(`/meetings/${id}/minutes.pdf`), { headers: authenticate(AS_STAFF) });
     const minutesText = await pdfText(Buffer.from(await minutesPdf.arrayBuffer()));
     expect(minutesText).toContain('公安机关应于一周内作出立案决定');
     expect(minutesText).toContain('县公安局一周内对伪劣产品案作出立案决定');

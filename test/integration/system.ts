@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, ServiceConfig } from '@oversight/config';
 import { SERVICE } from '@oversight/contracts';
 import { EngineClient } from '@oversight/workflow';
-import { RunningService, startServiceForTest } from '@oversight/testing';
+import { RunningService, startServiceForTest, TEST_GATEWAY_ENV } from '@oversight/testing';
 import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { AppModule as JusticeBureauModule } from '../../apps/justice-bureau/src/app.module';
@@ -54,6 +54,7 @@ export async function startSystem(
     service: SERVICE.gateway,
     module: GatewayModule.forRoot(
       loadConfig(GatewayConfig, {
+        ...TEST_GATEWAY_ENV,
         JUSTICE_BUREAU_URL: justiceBureau.url,
         TASKLIST_URL: tasklist.url,
         LIAISON_URL: liaison.url,

@@ -6,7 +6,14 @@ describe('access declarations', () => {
 
   it('finds the controllers of every service', () => {
     const services = new Set(endpoints.map((e) => e.service));
-    for (const s of ['gateway', 'justice-bureau', 'discipline-commission', 'liaison', 'tasklist']) {
+    for (const s of [
+      'gateway',
+      'justice-bureau',
+      'discipline-commission',
+      'liaison',
+      'tasklist',
+      'every service',
+    ]) {
       expect(services).toContain(s);
     }
     expect(endpoints.length).toBeGreaterThan(90);

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ACCESS_RULES, AccessRule, PUBLIC_ACCESS, ruleAdmits } from '@oversight/platform';
-import { DEMO_ACCOUNTS } from '@oversight/testing';
+import { DEMO_ACCOUNT_HASHES } from '../../apps/gateway/src/auth/demo-accounts';
 
 /**
  * The one source of docs/security.md's access table and of the access-matrix test: every handler of every
@@ -25,7 +25,7 @@ export interface Endpoint {
 }
 
 /** The callers the table has a column for: the demo accounts, and the public (not signed in). */
-export const PERSONAS = Object.values(DEMO_ACCOUNTS).map((a) => ({
+export const PERSONAS = DEMO_ACCOUNT_HASHES.map((a) => ({
   username: a.username,
   label: `${a.org} ${a.roles.join('+')}`,
   identity: { user: a.username, org: a.org, roles: [...a.roles] },
@@ -46,11 +46,23 @@ const joinPath = (...parts: string[]) =>
     .filter(Boolean)
     .join('/');
 
-/** Every controller handler under apps/ (the gateway's proxy included), sorted by service and path. */
+/** The service of a controller file: its app, or `every service` for the platform's own (health, audit). */
+export const EVERY_SERVICE = 'every service';
+
+/**
+ * Every controller handler under apps/ (the gateway's proxy included) and of the platform library (mounted
+ * in every service), sorted by service and path.
+ */
 export function collectEndpoints(root = ROOT): Endpoint[] {
   const endpoints: Endpoint[] = [];
-  for (const file of filesUnder(join(root, 'apps'), '.controller.ts').sort()) {
-    const service = relative(join(root, 'apps'), file).split('/')[0]!;
+  const files = [
+    ...filesUnder(join(root, 'apps'), '.controller.ts').sort(),
+    ...filesUnder(join(root, 'libs', 'platform', 'src'), '.controller.ts').sort(),
+  ];
+  for (const file of files) {
+    const service = file.startsWith(join(root, 'apps'))
+      ? relative(join(root, 'apps'), file).split('/')[0]!
+      : EVERY_SERVICE;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = require(file) as Record<string, unknown>;
     for (const value of Object.values(exports)) {

@@ -6,6 +6,7 @@ import { ComplaintHandling1764201600000 } from './migrations/1764201600000-compl
 import { CreateClueReferralTables1764400000000 } from './migrations/1764400000000-create-clue-referral-tables';
 import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/1764500000000-create-acceptance-campaign-tables';
 import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-create-criminal-case-copy';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -19,5 +20,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateClueReferralTables1764400000000,
       CreateAcceptanceCampaignTables1764500000000,
       CreateCriminalCaseCopy1764604000000,
+      CreateAuditLog1764800000000,
     ],
   });

@@ -4,11 +4,16 @@ import { CreateTaskCompletion1764115200000 } from './migrations/1764115200000-cr
 import { CreateProcessModelVersion1764201600000 } from './migrations/1764201600000-create-process-model-version';
 import { ProcessModelVersionEntity } from './process-admin/process-model-version.entity';
 import { TaskCompletionEntity } from './task/task-completion.entity';
+import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
     url,
     service: SERVICE.tasklist,
     entities: [TaskCompletionEntity, ProcessModelVersionEntity],
-    migrations: [CreateTaskCompletion1764115200000, CreateProcessModelVersion1764201600000],
+    migrations: [
+      CreateTaskCompletion1764115200000,
+      CreateProcessModelVersion1764201600000,
+      CreateAuditLog1764800000000,
+    ],
   });

@@ -8,5 +8,6 @@ export * from './bootstrap.util';
 export * from './platform.module';
 export * from './service-core.module';
 export * from './run-service.util';
+export * from './audit';
 export * from './uploaded-file';
 export * from './page-query';

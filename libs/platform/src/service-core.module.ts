@@ -6,6 +6,12 @@ import { identitySecret, ServiceConfig } from '@oversight/config';
 import { serviceDataSourceOptions } from '@oversight/database';
 import { MESSAGING_ENTITIES, MessagingModule } from '@oversight/messaging';
 import { ProcessedJobEntity, WorkflowModule } from '@oversight/workflow';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController, AUDIT_OWNER_ORG } from './audit/audit.controller';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditService } from './audit/audit.service';
+import { AuditSubscriber } from './audit/audit.subscriber';
 import { HealthCheck } from './health.controller';
 import { PlatformModule } from './platform.module';
 
@@ -30,6 +36,16 @@ export function bpmnFilesOf(bpmnDir: string, service: string): string[] {
   }
 }
 
+/** The organisation whose administrators may search a service's audit log. */
+export const AUDIT_OWNER: Record<string, string> = {
+  'justice-bureau': 'sfj',
+  'discipline-commission': 'jw',
+  procuratorate: 'jcy',
+  'peoples-congress': 'rd',
+  liaison: 'sfj',
+  tasklist: 'sfj',
+};
+
 /** What every back-end service stands on: its database schema, Kafka, the engine and /health. */
 @Module({})
 export class ServiceCoreModule {
@@ -37,12 +53,21 @@ export class ServiceCoreModule {
     const { config, service } = input;
     return {
       module: ServiceCoreModule,
+      global: true,
+      controllers: [AuditController],
+      providers: [
+        AuditService,
+        AuditSubscriber,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: AUDIT_OWNER_ORG, useValue: AUDIT_OWNER[service] ?? 'sfj' },
+      ],
+      exports: [AuditService],
       imports: [
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: config.databaseUrl,
             service,
-            entities: [...input.entities, ...MESSAGING_ENTITIES, ProcessedJobEntity],
+            entities: [...input.entities, ...MESSAGING_ENTITIES, ProcessedJobEntity, AuditEntryEntity],
             migrations: [],
           }),
         ),

@@ -36,6 +36,8 @@ export const DEMO_ACCOUNTS = {
   police: demo('gaj-staff', '何军', 'gaj', ['clerk']),
   marketRegulationClerk: demo('scjg-clerk', '马超', 'scjg', ['clerk']),
   urbanManagementClerk: demo('cgj-clerk', '林涛', 'cgj', ['clerk']),
+  townClerk: demo('xgz-clerk', '胡斌', 'xgz', ['clerk']),
+  marketRegulationHead: demo('scjg-head', '吕明', 'scjg', ['head']),
 } as const;
 
 /** The identity-signing secret of the services under test (development default unless configured). */
@@ -90,3 +92,10 @@ export function authenticate(headers: Record<string, string> = {}): Record<strin
     authorization: headers.authorization ?? `Bearer ${tokenFor(identity)}`,
   };
 }
+
+/** Gateway settings of the integration tests: demo accounts on, rate limits out of the way. */
+export const TEST_GATEWAY_ENV = {
+  DEMO_ACCOUNTS: 'true',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+} as const;

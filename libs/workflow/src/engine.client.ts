@@ -55,12 +55,12 @@ export interface LockedJob {
 
 export interface TaskQuery {
   candidateGroup?: string;
+  /** Tasks with a candidate group among these (comma-separated). */
+  candidateGroups?: string;
   assignee?: string;
   processInstanceBusinessKey?: string;
   processDefinitionKey?: string;
   taskDefinitionKey?: string;
-  /** Any of several candidate groups, comma-separated. */
-  candidateGroups?: string;
   /** Only tasks nobody has claimed. */
   unassigned?: boolean;
   /** With `candidateGroup`: also the group's tasks someone has claimed. */
@@ -297,6 +297,11 @@ export class EngineClient {
     return this.call(`/task/${encodeURIComponent(id)}`);
   }
 
+  /** The task's candidate groups and users, assignee and owner. */
+  taskIdentityLinks(id: string): Promise<{ userId: string | null; groupId: string | null; type: string }[]> {
+    return this.call(`/task/${encodeURIComponent(id)}/identity-links`);
+  }
+
   completeTask(id: string, variables: PlainVariables): Promise<void> {
     return this.call(`/task/${encodeURIComponent(id)}/complete`, {
       body: { variables: toEngineVariables(variables) },
@@ -315,10 +320,6 @@ export class EngineClient {
   async taskFormKey(id: string): Promise<string | null> {
     const form = await this.call<{ key: string | null }>(`/task/${encodeURIComponent(id)}/form`);
     return form.key ?? null;
-  }
-
-  taskIdentityLinks(id: string): Promise<{ type: string; groupId: string | null; userId: string | null }[]> {
-    return this.call(`/task/${encodeURIComponent(id)}/identity-links`);
   }
 
   /** Deploys one BPMN document as a new deployment; an unchanged document creates no new version. */

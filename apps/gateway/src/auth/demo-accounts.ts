@@ -103,4 +103,18 @@ export const DEMO_ACCOUNT_HASHES: StaffAccount[] = [
     roles: ['clerk'],
     passwordHash: '$2b$10$IGkhYjuGQ.x82c0u1AYukedPprPRMjwEhcI6MOpRRZD5MQfRTRhri',
   },
+  {
+    username: 'xgz-clerk',
+    name: '胡斌',
+    org: 'xgz',
+    roles: ['clerk'],
+    passwordHash: '$2b$10$FwV1JIXqKanQrX961BtIWeglG1hu2vFwC0Ohr8tD4Eu6SkEDLuYqi',
+  },
+  {
+    username: 'scjg-head',
+    name: '吕明',
+    org: 'scjg',
+    roles: ['head'],
+    passwordHash: '$2b$10$kOyQ6bZu5S/NnN3B7YbjaOwEVtXCE6swNbv.jh20iyEYjwdWii.U2',
+  },
 ];

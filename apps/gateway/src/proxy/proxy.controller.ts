@@ -47,7 +47,9 @@ export class ProxyController {
           : await readRaw(req, this.config.maxRequestBytes);
     const answer = await this.proxy.forward(upstream, {
       method: req.method,
-      path: req.originalUrl,
+      path: upstream.rewrite
+        ? upstream.rewrite[1] + req.originalUrl.slice(upstream.rewrite[0].length)
+        : req.originalUrl,
       headers: req.headers,
       body,
       identity:

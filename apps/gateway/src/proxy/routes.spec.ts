@@ -21,6 +21,12 @@ describe('gateway routes', () => {
     expect(upstreamFor(table, '/api/discipline/clue-referrals')?.service).toBe('discipline-commission');
   });
 
+  it('sends each audit log to its service, under the service’s own path', () => {
+    const upstream = upstreamFor(table, '/api/audit/tasklist/entries');
+    expect(upstream?.service).toBe('tasklist');
+    expect(upstream?.rewrite).toEqual(['/api/audit/tasklist', '/api/audit']);
+  });
+
   it('answers nothing for paths no service owns', () => {
     expect(upstreamFor(table, '/api/complaintsX')).toBeUndefined();
     expect(upstreamFor(table, '/admin')).toBeUndefined();

@@ -3,7 +3,15 @@ import type { GatewayConfig } from '../gateway.config';
 export interface Upstream {
   service: string;
   url: string;
+  /** A path prefix replaced before forwarding: [public prefix, the service's prefix]. */
+  rewrite?: [string, string];
 }
+
+/** Each service's audit log, at /api/audit/<service>/… publicly and /api/audit/… in the service. */
+const audit = (service: string, url: string): [string, Upstream] => [
+  `/api/audit/${service}`,
+  { service, url, rewrite: [`/api/audit/${service}`, '/api/audit'] },
+];
 
 /** Which service answers which public path prefix. Longest prefix wins. */
 export function routeTable(config: GatewayConfig): [prefix: string, upstream: Upstream][] {
@@ -29,6 +37,12 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/penalty-cases', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/procuratorial-opinions', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/criminal-case-copies', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    audit('justice-bureau', config.justiceBureauUrl),
+    audit('discipline-commission', config.disciplineCommissionUrl),
+    audit('procuratorate', config.procuratorateUrl),
+    audit('peoples-congress', config.peoplesCongressUrl),
+    audit('liaison', config.liaisonUrl),
+    audit('tasklist', config.tasklistUrl),
   ];
 }
 

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CallerInfo, notFound, requireOrg, unprocessable } from '@oversight/platform';
+import { CallerInfo, forbidden, notFound, requireOrg, unprocessable } from '@oversight/platform';
 import { ComplainantEntity } from './complainant.entity';
 import { IdentityAccessLogEntity } from './complaint-records.entity';
 import { ComplaintEntity } from './complaint.entity';
 import { JUSTICE_BUREAU } from './complaint-actions.service';
 
 /**
- * The complainant's identity, only for justice-bureau staff who state why; the read and its purpose
+ * The complainant's identity, only for justice-bureau staff with a need to know (clerk, head; declared on
+ * the controller) who state why, never for the organisation complained about; the read and its purpose
  * are logged in the same transaction, so no read goes unrecorded (信访工作条例 Arts 30, 46).
  */
 @Injectable()
@@ -27,6 +28,13 @@ export class ComplainantIdentityService {
     return this.dataSource.transaction(async (manager) => {
       const complaint = await manager.findOneBy(ComplaintEntity, { id: complaintId });
       if (!complaint) throw notFound({ zh: '投诉', en: 'Complaint' }, complaintId);
+      // Never to the body complained about, whatever its roles (信访工作条例 Art. 46).
+      if (complaint.respondentOrg === caller.org) {
+        throw forbidden({
+          zh: '被投诉单位不得查阅投诉人身份信息。',
+          en: 'The organisation complained about may never read the complainant’s identity.',
+        });
+      }
       const identity = await manager.findOneBy(ComplainantEntity, { complaintId });
       if (!identity)
         throw notFound(

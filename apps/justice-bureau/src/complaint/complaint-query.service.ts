@@ -4,7 +4,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource, FindOptionsWhere } from 'typeorm';
-import { notFound, PageQuery } from '@oversight/platform';
+import { CallerInfo, notFound, PageQuery } from '@oversight/platform';
+import { ComplainantEntity } from './complainant.entity';
 import { AttachmentService } from './attachment.service';
 import {
   AppealEntity,
@@ -45,6 +46,18 @@ const DUE_SQL = `CASE WHEN c.status IN ('registered', 'in-review') THEN c.accept
   WHEN c.status IN ('accepted', 'assigned', 'draft-submitted', 'approved') THEN COALESCE(c.handling_due_at, c.acceptance_due_at)
   WHEN c.status = 'replied' AND c.followed_up_at IS NULL THEN c.follow_up_due_at END`;
 const OVERDUE_SQL = `c.overdue_at IS NOT NULL OR COALESCE((${DUE_SQL}) < now(), false)`;
+
+/** 张三 → 张*: enough to tell two files apart, not to identify anyone. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** 13800138000 → 138****8000. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s/g, '');
+  return digits.length < 7 ? '*'.repeat(digits.length) : `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
 
 /** Summary line of a complaint for lists; never the complainant's identity. */
 export function summaryView(c: ComplaintEntity) {
@@ -96,9 +109,16 @@ export class ComplaintQueryService {
     return { total, items: rows.map(summaryView) };
   }
 
-  /** Everything the justice bureau sees, except the identity (read apart, and logged). */
-  async staffView(id: string) {
+  /**
+   * Everything the justice bureau sees, with the identity masked (the full identity is read apart, by those
+   * with a need to know, and logged); nothing at all of it when the caller's organisation is the respondent.
+   */
+  async staffView(id: string, caller: CallerInfo) {
     const c = await this.complaint({ id });
+    const identity =
+      c.anonymous || caller.org === c.respondentOrg
+        ? null
+        : await this.dataSource.getRepository(ComplainantEntity).findOneBy({ complaintId: id });
     const [history, notices, extensions, appeals, attachments] = await Promise.all([
       this.history(id, false),
       this.dataSource
@@ -113,6 +133,9 @@ export class ComplaintQueryService {
     return {
       ...summaryView(c),
       anonymous: c.anonymous,
+      complainantMasked: identity
+        ? { name: maskName(identity.name), phone: maskPhone(identity.phone) }
+        : null,
       matter: c.matter,
       details: c.details,
       acceptanceDueAt: c.acceptanceDueAt.toISOString(),

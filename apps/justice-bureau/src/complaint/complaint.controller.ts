@@ -73,7 +73,7 @@ export class ComplaintController {
   @ApiOperation({ summary: '投诉详情（不含投诉人身份）/ a complaint, without the complainant’s identity' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Caller() caller: CallerInfo) {
     requireOrg(caller, JUSTICE_BUREAU);
-    return this.query.staffView(id);
+    return this.query.staffView(id, caller);
   }
 
   @Post(':id/complainant')

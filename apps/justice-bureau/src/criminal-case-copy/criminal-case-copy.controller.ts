@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { BODY } from '@oversight/contracts';
-import { Caller, CallerInfo, requireOrg } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE, requireOrg } from '@oversight/platform';
 import { CriminalCaseCopyEntity } from './criminal-case-copy.entity';
 
 @ApiTags('criminal-case copies (抄送司法局)')
@@ -12,6 +12,7 @@ export class CriminalCaseCopyController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Access(RULE.justiceDesk)
   @ApiOperation({ summary: '收到的涉嫌犯罪案件移送抄送件 / copies of criminal-case transfers' })
   async list(@Caller() caller: CallerInfo) {
     requireOrg(caller, BODY.justiceBureau);

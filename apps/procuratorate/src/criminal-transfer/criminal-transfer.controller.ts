@@ -15,7 +15,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentDisposition } from '@oversight/documents';
-import { Caller, CallerInfo } from '@oversight/platform';
+import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import {
   AgencyResponseDto,
   DocumentDto,
@@ -45,24 +45,28 @@ export class CriminalTransferController {
   constructor(private readonly transfers: CriminalTransferService) {}
 
   @Post()
+  @Access(RULE.supervisedUnit)
   @ApiOperation({ summary: '执法机关登记涉嫌犯罪案件（专案组、移送报告）/ agency registers a case' })
   register(@Body() dto: RegisterTransferDto, @Caller() caller: CallerInfo) {
     return this.transfers.register(dto, caller);
   }
 
   @Get()
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '移送案件列表（检察院可见全部）/ list transfers' })
   list(@Query() query: TransferListQuery, @Caller() caller: CallerInfo) {
     return this.transfers.list(query, caller);
   }
 
   @Get(':id')
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '移送案件详情与时限 / a transfer with its clock' })
   get(@Param('id', uuid()) id: Id, @Caller() caller: CallerInfo) {
     return this.transfers.get(id, caller);
   }
 
   @Post(':id/documents')
+  @Access(RULE.anyUnitDesk)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '上传移送材料 / upload a document of the package' })
@@ -76,6 +80,7 @@ export class CriminalTransferController {
   }
 
   @Get(':id/documents/:documentId')
+  @Access(RULE.anyUnitDesk)
   @ApiOperation({ summary: '下载移送材料 / download a document' })
   async download(
     @Param('id', uuid()) id: Id,
@@ -90,6 +95,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/head-decision')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '负责人批准或不批准移送（3日内）/ the head decides' })
   headDecision(@Param('id', uuid()) id: Id, @Body() dto: HeadDecisionDto, @Caller() caller: CallerInfo) {
@@ -97,6 +103,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/transfer')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '向公安机关移送（24小时内，材料不全422）/ transfer to the police' })
   transfer(@Param('id', uuid()) id: Id, @Caller() caller: CallerInfo) {
@@ -104,6 +111,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/receipt')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '公安机关签收或移送管辖（24小时内）/ police sign or forward' })
   receipt(@Param('id', uuid()) id: Id, @Body() dto: ReceiptDto, @Caller() caller: CallerInfo) {
@@ -111,6 +119,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/filing-decision')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '立案或不予立案（3日内）/ police decide on filing' })
   filing(@Param('id', uuid()) id: Id, @Body() dto: FilingDecisionDto, @Caller() caller: CallerInfo) {
@@ -118,6 +127,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/exhibits')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '移交涉案物品（立案后3日内）/ agency hands over exhibits' })
   exhibits(@Param('id', uuid()) id: Id, @Body() dto: NoteDto, @Caller() caller: CallerInfo) {
@@ -125,6 +135,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/agency-response')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '不予立案后：提请复议、建议立案监督或行政处理 / agency responds' })
   agencyResponse(@Param('id', uuid()) id: Id, @Body() dto: AgencyResponseDto, @Caller() caller: CallerInfo) {
@@ -132,6 +143,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/reconsideration-decision')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '复议决定（3日内）/ police decide the reconsideration' })
   reconsideration(
@@ -143,6 +155,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/supervision-review')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '检察院审查立案监督建议 / procuratorate reviews the proposal' })
   supervisionReview(
@@ -154,6 +167,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/police-reasons')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '公安机关说明不立案理由（7日内）/ police explain' })
   policeReasons(@Param('id', uuid()) id: Id, @Body() dto: PoliceReasonsDto, @Caller() caller: CallerInfo) {
@@ -161,6 +175,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/reasons-assessment')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '检察院审查理由：通知立案或理由成立 / procuratorate assesses' })
   assessment(@Param('id', uuid()) id: Id, @Body() dto: ReasonsAssessmentDto, @Caller() caller: CallerInfo) {
@@ -168,6 +183,7 @@ export class CriminalTransferController {
   }
 
   @Post(':id/case-opened')
+  @Access(RULE.anyUnitDesk)
   @HttpCode(202)
   @ApiOperation({ summary: '公安机关依通知立案（15日内）/ police open the case' })
   caseOpened(@Param('id', uuid()) id: Id, @Body() dto: NoteDto, @Caller() caller: CallerInfo) {

@@ -13,22 +13,25 @@ export class TaskController {
   @Get()
   @Access(RULE.anyStaff)
   @ApiOperation({ summary: '待办任务 / open user tasks, filtered' })
-  list(@Query() query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
-    return this.tasks.list(query);
+  list(
+    @Query() query: TaskQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<{ total: number; items: TaskView[] }> {
+    return this.tasks.list(query, caller);
   }
 
   @Get(':id')
   @Access(RULE.anyStaff)
   @ApiOperation({ summary: '任务详情 / one task with its form' })
-  get(@Param('id') id: string): Promise<TaskView> {
-    return this.tasks.get(id);
+  get(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<TaskView> {
+    return this.tasks.get(id, caller);
   }
 
   @Get(':id/form')
   @Access(RULE.anyStaff)
   @ApiOperation({ summary: '任务表单（form-js）/ the task form as a form-js schema' })
-  form(@Param('id') id: string): Promise<TaskFormView> {
-    return this.tasks.form(id);
+  form(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<TaskFormView> {
+    return this.tasks.form(id, caller);
   }
 
   @Post(':id/claim')
@@ -51,7 +54,11 @@ export class TaskController {
   @Access(RULE.anyStaff)
   @HttpCode(200)
   @ApiOperation({ summary: '办结任务 / complete a task with its form values' })
-  complete(@Param('id') id: string, @Body() dto: CompleteTaskDto): Promise<TaskCompletionView> {
-    return this.tasks.complete(id, dto.variables);
+  complete(
+    @Param('id') id: string,
+    @Body() dto: CompleteTaskDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<TaskCompletionView> {
+    return this.tasks.complete(id, dto.variables, caller);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TASK_FORMS } from '@oversight/contracts';
-import { badRequest, CallerInfo, conflict, forbidden, notFound } from '@oversight/platform';
+import { badRequest, CallerInfo, conflict, forbidden, notFound, ROLE } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
 import { TaskCompletionView, TaskFormView, TaskQueryDto, TaskView } from './task.dto';
@@ -10,6 +10,24 @@ import { TaskFormStore } from './task-form.store';
 import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
+
+/**
+ * The candidate groups a caller belongs to: the organisation (`sfj`) and the organisation's role groups
+ * (`sfj:head`), as the BPMN models name them in camunda:candidateGroups.
+ */
+export function groupsOf(caller: CallerInfo): string[] {
+  if (!caller.org) return [];
+  return [caller.org, ...caller.roles.map((r) => `${caller.org}:${r}`)];
+}
+
+/** The process administrator (流程管理员) sees every task, to operate the engine; completing stays with members. */
+const seesAll = (caller: CallerInfo) => caller.org === 'sfj' && caller.roles.includes(ROLE.processAdmin);
+
+const notYours = () =>
+  forbidden({
+    zh: '该任务不属于您所在单位或您本人。',
+    en: 'This task belongs to neither your organisation’s groups nor you.',
+  });
 
 /** User tasks of every process, read from and completed in the engine. */
 @Injectable()
@@ -23,12 +41,19 @@ export class TaskService {
     private readonly forms: TaskFormStore,
   ) {}
 
-  async list(query: TaskQueryDto): Promise<{ total: number; items: TaskView[] }> {
+  /** Open tasks the caller may see: of their groups (or assigned to them); a filter outside them is refused. */
+  async list(query: TaskQueryDto, caller: CallerInfo): Promise<{ total: number; items: TaskView[] }> {
+    const groups = groupsOf(caller);
+    const all = seesAll(caller);
     // Several groups (an organisation and its roles, `sfj,sfj:head`) go to the engine as candidateGroups.
-    const several = query.candidateGroup?.includes(',');
+    const asked = query.candidateGroup?.split(',').filter(Boolean) ?? [];
+    if (!all && asked.some((g) => !groups.includes(g))) throw notYours();
+    if (!all && query.assignee && query.assignee !== caller.user) throw notYours();
+    const scoped = all || asked.length > 0 || query.assignee;
+    const several = asked.length > 1;
     const filter = {
       candidateGroup: several ? undefined : query.candidateGroup,
-      candidateGroups: several ? query.candidateGroup : undefined,
+      candidateGroups: several ? query.candidateGroup : scoped ? undefined : groups.join(','),
       includeAssignedTasks: query.candidateGroup && query.includeAssigned ? true : undefined,
       assignee: query.assignee,
       unassigned: query.unassigned ? true : undefined,
@@ -49,16 +74,18 @@ export class TaskService {
     };
   }
 
-  async get(id: string): Promise<TaskView> {
+  async get(id: string, caller: CallerInfo): Promise<TaskView> {
     const task = await this.engineTask(id);
+    if (!seesAll(caller)) await this.requireMember(task, caller);
     const [keys, formKey] = await Promise.all([this.businessKeys([task]), this.engine.taskFormKey(id)]);
     await this.resolveDefinitionKeys([task]);
     return { ...this.view(task, keys.get(task.processInstanceId) ?? null), formKey };
   }
 
   /** The task's form-js schema, read from the forms folder beside the BPMN. */
-  async form(id: string): Promise<TaskFormView> {
-    await this.engineTask(id);
+  async form(id: string, caller: CallerInfo): Promise<TaskFormView> {
+    const task = await this.engineTask(id);
+    if (!seesAll(caller)) await this.requireMember(task, caller);
     const key = await this.engine.taskFormKey(id);
     const schema = key ? await this.forms.read(key) : null;
     if (!key || !schema) throw notFound({ zh: '任务表单', en: 'Task form' }, id);
@@ -77,7 +104,7 @@ export class TaskService {
       });
     }
     if (!task.assignee) await this.engine.claimTask(id, caller.user);
-    return this.get(id);
+    return this.get(id, caller);
   }
 
   /** Gives a claimed task back to its group: its assignee, or a head of a candidate organisation. */
@@ -91,7 +118,7 @@ export class TaskService {
       });
     }
     if (task.assignee) await this.engine.unclaimTask(id);
-    return this.get(id);
+    return this.get(id, caller);
   }
 
   private async requireCandidate(id: string, caller: CallerInfo): Promise<void> {
@@ -109,10 +136,11 @@ export class TaskService {
     }
   }
 
-  async complete(id: string, variables: PlainVariables): Promise<TaskCompletionView> {
+  async complete(id: string, variables: PlainVariables, caller: CallerInfo): Promise<TaskCompletionView> {
     const done = await this.completions.findOneBy({ taskId: id });
     if (done) return { id, completedAt: done.completedAt.toISOString(), alreadyCompleted: true };
     const task = await this.engineTask(id);
+    await this.requireMember(task, caller);
     const form = TASK_FORMS[task.taskDefinitionKey];
     if (!form) {
       // Steps without a generic form (e.g. a complaint's assignment) are completed through the owning
@@ -137,6 +165,19 @@ export class TaskService {
       variables,
     });
     return { id, completedAt: completion.completedAt.toISOString(), alreadyCompleted: false };
+  }
+
+  /** Only the assignee or a member of one of the task's candidate groups. */
+  private async requireMember(task: EngineTask, caller: CallerInfo): Promise<void> {
+    if (task.assignee && task.assignee === caller.user) return;
+    const links = await this.engine.taskIdentityLinks(task.id);
+    const groups = groupsOf(caller);
+    const member = links.some(
+      (l) =>
+        (l.type === 'candidate' && l.groupId !== null && groups.includes(l.groupId)) ||
+        (l.type === 'candidate' && l.userId !== null && l.userId === caller.user),
+    );
+    if (!member) throw notYours();
   }
 
   private async engineTask(id: string): Promise<EngineTask> {
