@@ -1,7 +1,9 @@
 import path from 'node:path';
 
 /** Paths the gateway answers itself or forwards; the console never shadows them. */
-const RESERVED = /^\/(api|open311|public|docs|health)(\/|$|\?)/;
+const RESERVED = /^\/(api|open311|public|docs|health)(\/|$|\?|-)/;
+
+export const isReserved = (requestPath: string) => RESERVED.test(requestPath);
 
 /**
  * Which file of the console answers a request path: the file itself when it exists under `root`

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Next, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { ApiError, Public } from '@oversight/platform';
-import { consoleFileFor } from './console-path.util';
+import { consoleFileFor, isReserved } from './console-path.util';
 
 export const CONSOLE_DIR = Symbol('CONSOLE_DIR');
 
@@ -23,7 +23,9 @@ export class ConsoleController {
 
   @Get(['/', '*path'])
   @Public()
-  serve(@Req() req: Request, @Res() res: Response): void {
+  serve(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    // The gateway's own routes (/health, /docs) may be registered after this catch-all: let them answer.
+    if (isReserved(req.path)) return next();
     const file = this.root ? consoleFileFor(this.root, req.path, isFile) : null;
     if (!file) {
       throw new ApiError(HttpStatus.NOT_FOUND, 'NOT_FOUND', {
