@@ -1,4 +1,5 @@
-// Two tiers: unit specs (mocks only) and integration specs (real PostgreSQL, Kafka and the workflow engine).
+// Three tiers: unit specs (mocks only), integration specs (real PostgreSQL, Kafka and the workflow engine)
+// and browser tests of the console (e2e) on the same infrastructure.
 const { pathsToModuleNameMapper } = require('./tools/jest/paths');
 
 const transform = {
@@ -29,6 +30,15 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
       setupFiles: ['<rootDir>/libs/testing/src/load-infra-env.js'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/fresh-engine.js'],
+    },
+    {
+      ...common,
+      // Browser tests of the console: chromium headless against the gateway on real infrastructure.
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
+      setupFiles: ['<rootDir>/libs/testing/src/load-infra-env.js'],
     },
   ],
 };

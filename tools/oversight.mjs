@@ -36,6 +36,16 @@ function build() {
   ]);
 }
 
+/** The web console (apps/console) into dist/console, which the gateway serves at `/`. */
+function buildConsole() {
+  run(process.execPath, [
+    path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'apps/console/vite.config.mjs',
+  ]);
+}
+
 async function waitHealthy(name, url, child, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -54,6 +64,7 @@ async function waitHealthy(name, url, child, timeoutMs = 60000) {
 async function start() {
   ensureInstalled();
   build();
+  buildConsole();
   const { startInfra } = await import('./infra/index.mjs');
   const infra = await startInfra({ mode: 'dev', log });
   const env = {
@@ -104,6 +115,7 @@ async function start() {
     [
       '',
       'Oversight is running (Ctrl-C stops everything; data stays in .data/dev):',
+      `  web console                       http://127.0.0.1:${gateway.port}/   (public pages: /open/complaint)`,
       `  gateway (public and console API)  http://127.0.0.1:${gateway.port}/api`,
       `  e.g. file a complaint             POST http://127.0.0.1:${gateway.port}/api/complaints`,
       `  open tasks of the justice bureau  GET  http://127.0.0.1:${gateway.port}/api/tasks?candidateGroup=sfj`,
@@ -126,11 +138,14 @@ function test(args) {
   run('npx', ['prettier', '--check', '.', '--log-level', 'warn']);
   run('npx', ['eslint', '--max-warnings', '0', 'apps', 'libs', 'tools', 'test', 'bench']);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  run('npx', ['tsc', '-p', 'apps/console/tsconfig.json', '--noEmit']);
   run('npx', ['bpmnlint', ...bpmnFiles()]);
   // Helm charts, compose file and Dockerfiles of deploy/, checked without a cluster or Docker engine.
   run(process.execPath, [path.join(ROOT, 'tools', 'deploy', 'validate.mjs')]);
   run('npx', ['jest', '--selectProjects', 'unit', ...args]);
   run('npx', ['jest', '--selectProjects', 'integration', '--runInBand', '--forceExit', ...args]);
+  // The console in a browser (chromium headless; the e2e setup installs it and builds the console).
+  run('npx', ['jest', '--selectProjects', 'e2e', '--runInBand', '--forceExit', ...args]);
 }
 
 function bpmnFiles() {
@@ -150,7 +165,8 @@ async function main() {
       return test(args);
     case 'build':
       ensureInstalled();
-      return build();
+      build();
+      return buildConsole();
     case 'migrate': {
       ensureInstalled();
       build();

@@ -25,7 +25,10 @@ export interface System {
   stop(): Promise<void>;
 }
 
-export async function startSystem(env: Record<string, string> = {}): Promise<System> {
+export async function startSystem(
+  env: Record<string, string> = {},
+  gatewayEnv: Record<string, string> = {},
+): Promise<System> {
   const merged: Record<string, string | undefined> = {
     ...process.env,
     BPMN_DIR: `${__dirname}/../../bpmn`,
@@ -55,6 +58,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
         JUSTICE_BUREAU_URL: justiceBureau.url,
         TASKLIST_URL: tasklist.url,
         LIAISON_URL: liaison.url,
+        ...gatewayEnv,
       }),
     ),
   });

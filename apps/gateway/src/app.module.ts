@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@oversight/platform';
 import { SERVICE } from '@oversight/contracts';
@@ -5,6 +6,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthModule } from './auth/auth.module';
 import { BearerResolver } from './auth/bearer.resolver';
 import { assertProductionSafe, GatewayConfig } from './gateway.config';
+import { ConsoleController, CONSOLE_DIR } from './console/console.controller';
 import { ProxyController } from './proxy/proxy.controller';
 import { CircuitOptions, DEFAULT_CIRCUIT, ProxyService } from './proxy/proxy.service';
 import { GATEWAY_ROUTES } from './proxy/proxy.tokens';
@@ -49,11 +51,13 @@ export class AppModule {
           imports: [auth],
         }),
       ],
-      // The sign-in routes first: the proxy's catch-all must not shadow them.
-      controllers: [AuthController, ProxyController],
+      // The sign-in routes first: the proxy's catch-all must not shadow them; the console last, so that its
+      // catch-all shadows no API.
+      controllers: [AuthController, ProxyController, ConsoleController],
       providers: [
         { provide: ProxyService, useValue: proxy },
         { provide: GATEWAY_ROUTES, useValue: routeTable(config) },
+        { provide: CONSOLE_DIR, useValue: config.consoleDir ? path.resolve(config.consoleDir) : '' },
       ],
     };
   }

@@ -55,6 +55,15 @@ export class GatewayConfig extends HttpConfig {
   @IsUrl(url)
   peoplesCongressUrl: string = local(DEFAULT_PORT['peoples-congress']);
 
+  /**
+   * Folder of the built web console (`vite build` output); the gateway serves it at `/`, every path
+   * that is not an API answered with its index.html. Empty: no console.
+   */
+  @Expose({ name: 'CONSOLE_DIR' })
+  @IsOptional()
+  @IsString()
+  consoleDir: string = 'dist/console';
+
   /** Secret of the gateway's own HS256 session tokens. Required (32+ characters) in production. */
   @Expose({ name: 'JWT_SECRET' })
   @ValidateIf((c: GatewayConfig) => c.deploymentMode === 'production' || c.jwtSecret !== undefined)

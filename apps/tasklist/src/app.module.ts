@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@oversight/config';
 import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
+import { ProcessAdminModule } from './process-admin/process-admin.module';
+import { ProcessModelVersionEntity } from './process-admin/process-model-version.entity';
 import { TaskCompletionEntity } from './task/task-completion.entity';
 import { TaskModule } from './task/task.module';
 
@@ -11,8 +13,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ service: SERVICE.tasklist, config, entities: [TaskCompletionEntity] }),
-        TaskModule,
+        ServiceCoreModule.forRoot({
+          service: SERVICE.tasklist,
+          config,
+          entities: [TaskCompletionEntity, ProcessModelVersionEntity],
+        }),
+        TaskModule.forRoot(config.bpmnDir),
+        ProcessAdminModule,
       ],
     };
   }

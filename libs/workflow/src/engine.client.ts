@@ -19,6 +19,28 @@ export interface EngineTask {
   taskDefinitionKey: string;
 }
 
+export interface EngineProcessDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string;
+  suspended: boolean;
+}
+
+export interface EngineIncident {
+  id: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  activityId: string;
+  incidentType: string;
+  incidentTimestamp: string;
+  incidentMessage: string | null;
+  /** The failed external task's or job's id. */
+  configuration: string | null;
+}
+
 export interface LockedJob {
   id: string;
   topicName: string;
@@ -39,6 +61,13 @@ export interface TaskQuery {
   processInstanceBusinessKey?: string;
   processDefinitionKey?: string;
   taskDefinitionKey?: string;
+  /** Only tasks nobody has claimed. */
+  unassigned?: boolean;
+  /** With `candidateGroup`: also the group's tasks someone has claimed. */
+  includeAssignedTasks?: boolean;
+  /** Due before / after (engine format, `yyyy-MM-dd'T'HH:mm:ss.SSSZ`). */
+  dueBefore?: string;
+  dueAfter?: string;
   /** Task-local variables, `name_eq_value` (comma-separated for several), as the engine's REST API takes them. */
   taskVariables?: string;
   firstResult?: number;
@@ -277,6 +306,93 @@ export class EngineClient {
     return this.call(`/task/${encodeURIComponent(id)}/complete`, {
       body: { variables: toEngineVariables(variables) },
     });
+  }
+
+  claimTask(id: string, userId: string): Promise<void> {
+    return this.call(`/task/${encodeURIComponent(id)}/claim`, { body: { userId } });
+  }
+
+  unclaimTask(id: string): Promise<void> {
+    return this.call(`/task/${encodeURIComponent(id)}/unclaim`, { method: 'POST', body: {} });
+  }
+
+  /** The task's form key as the BPMN declares it (`camunda:formKey`), null when it has none. */
+  async taskFormKey(id: string): Promise<string | null> {
+    const form = await this.call<{ key: string | null }>(`/task/${encodeURIComponent(id)}/form`);
+    return form.key ?? null;
+  }
+
+  /** Deploys one BPMN document as a new deployment; an unchanged document creates no new version. */
+  deployXml(
+    name: string,
+    fileName: string,
+    xml: string,
+  ): Promise<{ id: string; deployedProcessDefinitions: unknown }> {
+    const form = new FormData();
+    form.set('deployment-name', name);
+    form.set('deployment-source', 'oversight-console');
+    form.set('enable-duplicate-filtering', 'true');
+    form.set(fileName, new Blob([xml], { type: 'application/xml' }), fileName);
+    return this.call('/deployment/create', { form, timeoutMs: 30000 });
+  }
+
+  /** Every version of every process (or of one), newest first. */
+  processDefinitions(key?: string, latestOnly = false): Promise<EngineProcessDefinition[]> {
+    return this.call(
+      `/process-definition?${params({ key, latestVersion: latestOnly ? true : undefined, sortBy: 'version', sortOrder: 'desc' })}`,
+    );
+  }
+
+  async processDefinitionXml(id: string): Promise<string> {
+    const answer = await this.call<{ bpmn20Xml: string }>(
+      `/process-definition/${encodeURIComponent(id)}/xml`,
+    );
+    return answer.bpmn20Xml;
+  }
+
+  processInstancesOfDefinition(
+    definitionId: string,
+  ): Promise<{ id: string; businessKey: string | null; suspended: boolean }[]> {
+    return this.call(`/process-instance?${params({ processDefinitionId: definitionId, maxResults: 200 })}`);
+  }
+
+  /** Ids of the activities an instance currently stands in. */
+  async activeActivityIds(processInstanceId: string): Promise<string[]> {
+    interface Tree {
+      activityId: string;
+      childActivityInstances: Tree[];
+      childTransitionInstances: { activityId: string }[];
+    }
+    const tree = await this.call<Tree>(
+      `/process-instance/${encodeURIComponent(processInstanceId)}/activity-instances`,
+    );
+    const ids: string[] = [];
+    const walk = (node: Tree) => {
+      if (node.childActivityInstances.length === 0 && node.childTransitionInstances.length === 0)
+        ids.push(node.activityId);
+      node.childActivityInstances.forEach(walk);
+      node.childTransitionInstances.forEach((t) => ids.push(t.activityId));
+    };
+    tree.childActivityInstances.forEach(walk);
+    tree.childTransitionInstances.forEach((t) => ids.push(t.activityId));
+    return [...new Set(ids)];
+  }
+
+  incidents(query: { processDefinitionId?: string; processInstanceId?: string }): Promise<EngineIncident[]> {
+    return this.call(`/incident?${params(query)}`);
+  }
+
+  /** Gives a failed external task (the usual incident here) its retries back, which resolves the incident. */
+  setExternalTaskRetries(id: string, retries: number): Promise<void> {
+    return this.call(`/external-task/${encodeURIComponent(id)}/retries`, {
+      method: 'PUT',
+      body: { retries },
+    });
+  }
+
+  /** Gives a failed job (timer, async continuation) its retries back. */
+  setJobRetries(id: string, retries: number): Promise<void> {
+    return this.call(`/job/${encodeURIComponent(id)}/retries`, { method: 'PUT', body: { retries } });
   }
 
   processDefinition(id: string): Promise<{ id: string; key: string; version: number; name: string | null }> {

@@ -24,6 +24,7 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/open311', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/public', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/tasks', { service: 'tasklist', url: config.tasklistUrl }],
+    ['/api/process-admin', { service: 'tasklist', url: config.tasklistUrl }],
     ['/api/liaison', { service: 'liaison', url: config.liaisonUrl }],
     // Problem-clue referral, both ways (issue 5)
     ['/api/clue-referrals', { service: 'justice-bureau', url: config.justiceBureauUrl }],

@@ -5,7 +5,8 @@ import { TASK_FORMS } from '@oversight/contracts';
 import { badRequest, CallerInfo, conflict, forbidden, notFound, ROLE } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
-import { TaskCompletionView, TaskQueryDto, TaskView } from './task.dto';
+import { TaskCompletionView, TaskFormView, TaskQueryDto, TaskView } from './task.dto';
+import { TaskFormStore } from './task-form.store';
 import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
@@ -37,19 +38,27 @@ export class TaskService {
   constructor(
     private readonly engine: EngineClient,
     @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
+    private readonly forms: TaskFormStore,
   ) {}
 
   /** Open tasks the caller may see: of their groups (or assigned to them); a filter outside them is refused. */
   async list(query: TaskQueryDto, caller: CallerInfo): Promise<{ total: number; items: TaskView[] }> {
     const groups = groupsOf(caller);
     const all = seesAll(caller);
-    if (!all && query.candidateGroup && !groups.includes(query.candidateGroup)) throw notYours();
+    // Several groups (an organisation and its roles, `sfj,sfj:head`) go to the engine as candidateGroups.
+    const asked = query.candidateGroup?.split(',').filter(Boolean) ?? [];
+    if (!all && asked.some((g) => !groups.includes(g))) throw notYours();
     if (!all && query.assignee && query.assignee !== caller.user) throw notYours();
-    const scoped = all || query.candidateGroup || query.assignee;
+    const scoped = all || asked.length > 0 || query.assignee;
+    const several = asked.length > 1;
     const filter = {
-      candidateGroup: query.candidateGroup,
-      candidateGroups: scoped ? undefined : groups.join(','),
+      candidateGroup: several ? undefined : query.candidateGroup,
+      candidateGroups: several ? query.candidateGroup : scoped ? undefined : groups.join(','),
+      includeAssignedTasks: query.candidateGroup && query.includeAssigned ? true : undefined,
       assignee: query.assignee,
+      unassigned: query.unassigned ? true : undefined,
+      dueBefore: engineDate(query.dueBefore),
+      dueAfter: engineDate(query.dueAfter),
       processInstanceBusinessKey: query.businessKey,
       processDefinitionKey: query.processDefinitionKey,
     };
@@ -68,9 +77,63 @@ export class TaskService {
   async get(id: string, caller: CallerInfo): Promise<TaskView> {
     const task = await this.engineTask(id);
     if (!seesAll(caller)) await this.requireMember(task, caller);
-    const keys = await this.businessKeys([task]);
+    const [keys, formKey] = await Promise.all([this.businessKeys([task]), this.engine.taskFormKey(id)]);
     await this.resolveDefinitionKeys([task]);
-    return this.view(task, keys.get(task.processInstanceId) ?? null);
+    return { ...this.view(task, keys.get(task.processInstanceId) ?? null), formKey };
+  }
+
+  /** The task's form-js schema, read from the forms folder beside the BPMN. */
+  async form(id: string, caller: CallerInfo): Promise<TaskFormView> {
+    const task = await this.engineTask(id);
+    if (!seesAll(caller)) await this.requireMember(task, caller);
+    const key = await this.engine.taskFormKey(id);
+    const schema = key ? await this.forms.read(key) : null;
+    if (!key || !schema) throw notFound({ zh: '任务表单', en: 'Task form' }, id);
+    return { key, schema };
+  }
+
+  /** Claims a task for the caller, who must belong to one of its candidate groups. */
+  async claim(id: string, caller: CallerInfo): Promise<TaskView> {
+    const task = await this.engineTask(id);
+    if (!caller.user) throw forbidden({ zh: '请先登录。', en: 'Please log in first.' });
+    await this.requireCandidate(id, caller);
+    if (task.assignee && task.assignee !== caller.user) {
+      throw conflict({
+        zh: `该任务已由 ${task.assignee} 签收。`,
+        en: `This task has already been claimed by ${task.assignee}.`,
+      });
+    }
+    if (!task.assignee) await this.engine.claimTask(id, caller.user);
+    return this.get(id, caller);
+  }
+
+  /** Gives a claimed task back to its group: its assignee, or a head of a candidate organisation. */
+  async unclaim(id: string, caller: CallerInfo): Promise<TaskView> {
+    const task = await this.engineTask(id);
+    await this.requireCandidate(id, caller);
+    if (task.assignee && task.assignee !== caller.user && !caller.roles.includes('head')) {
+      throw forbidden({
+        zh: '只能退回本人签收的任务。',
+        en: 'You may only unclaim tasks you have claimed yourself.',
+      });
+    }
+    if (task.assignee) await this.engine.unclaimTask(id);
+    return this.get(id, caller);
+  }
+
+  private async requireCandidate(id: string, caller: CallerInfo): Promise<void> {
+    const links = await this.engine.taskIdentityLinks(id);
+    const groups = links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string);
+    const mine = groups.some((g) => {
+      const [org, role] = g.split(':');
+      return org === caller.org && (!role || caller.roles.includes(role));
+    });
+    if (!mine) {
+      throw forbidden({
+        zh: '您所在单位不是该任务的办理单位。',
+        en: 'Your organisation is not a candidate for this task.',
+      });
+    }
   }
 
   async complete(id: string, variables: PlainVariables, caller: CallerInfo): Promise<TaskCompletionView> {
@@ -159,4 +222,9 @@ export class TaskService {
       form: TASK_FORMS[task.taskDefinitionKey] ?? [],
     };
   }
+}
+
+/** ISO 8601 to the engine's query format (`2026-11-26T08:00:00.000+0000`). */
+export function engineDate(iso: string | undefined): string | undefined {
+  return iso === undefined ? undefined : new Date(iso).toISOString().replace('Z', '+0000');
 }
