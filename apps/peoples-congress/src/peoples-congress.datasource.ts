@@ -9,5 +9,9 @@ export const buildDataSourceOptions = (url: string) =>
     url,
     service: SERVICE.peoplesCongress,
     entities: [],
-    migrations: [CreateMessagingTables1764115200000, CreateDeadLetterTable1764700000000, CreateAuditLog1764800000000],
+    migrations: [
+      CreateMessagingTables1764115200000,
+      CreateDeadLetterTable1764700000000,
+      CreateAuditLog1764800000000,
+    ],
   });

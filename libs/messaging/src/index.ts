@@ -10,7 +10,6 @@ export * from './messaging-health.service';
 export * from './messaging.module';
 export * from './kafka.util';
 export * from './dead-letter.service';
-export * from './dead-letter.controller';
 
 import { InboxMessageEntity } from './inbox-message.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';

@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { DeadLetterController } from './dead-letter.controller';
 import { DeadLetterService } from './dead-letter.service';
 import { EventConsumerService } from './event-consumer.service';
 import { createKafka } from './kafka.util';
@@ -17,7 +16,6 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       imports: [DiscoveryModule],
-      controllers: [DeadLetterController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => createKafka(options.service, options.brokers) },
@@ -27,7 +25,14 @@ export class MessagingModule {
         MessagingHealthService,
         DeadLetterService,
       ],
-      exports: [OutboxService, MessagingHealthService, EventConsumerService, DeadLetterService, KAFKA],
+      exports: [
+        OutboxService,
+        MessagingHealthService,
+        EventConsumerService,
+        DeadLetterService,
+        KAFKA,
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

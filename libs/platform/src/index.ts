@@ -12,3 +12,4 @@ export * from './audit';
 export * from './uploaded-file';
 export * from './page-query';
 export * from './user-task.util';
+export * from './dead-letter.controller';

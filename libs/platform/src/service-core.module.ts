@@ -8,6 +8,7 @@ import { MESSAGING_ENTITIES, MessagingModule } from '@oversight/messaging';
 import { ProcessedJobEntity, WorkflowModule } from '@oversight/workflow';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController, AUDIT_OWNER_ORG } from './audit/audit.controller';
+import { DeadLetterController } from './dead-letter.controller';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditService } from './audit/audit.service';
@@ -54,7 +55,7 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       global: true,
-      controllers: [AuditController],
+      controllers: [AuditController, DeadLetterController],
       providers: [
         AuditService,
         AuditSubscriber,
