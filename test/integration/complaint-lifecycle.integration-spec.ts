@@ -486,7 +486,12 @@ describe('complaint handling, from public intake to reply, follow-up, appeals an
       { approved: true, comment: '同意' },
       AS_HEAD,
     );
-    const extended = await until(r.id, 'extension', (v) => v.extensions[0]?.status === 'approved');
+    // The approval is recorded at once; the new limit follows when the engine's extension step has run.
+    const extended = await until(
+      r.id,
+      'extension',
+      (v) => v.extensions[0]?.status === 'approved' && v.handlingDueAt !== before.handlingDueAt,
+    );
     const shift = new Date(extended.handlingDueAt!).getTime() - new Date(before.handlingDueAt!).getTime();
     // 20 days later, or the next working day if that day is a rest day.
     expect(shift).toBeGreaterThanOrEqual(20 * DAY_MS);

@@ -99,7 +99,10 @@ describe('dead letters: listed and replayed by an administrator', () => {
       CLERK,
     );
     expect(denied.status).toBe(403);
-    expect(denied.body.message.zh).toBe('此操作须由系统管理员办理。');
+    expect(denied.body.message.zh).toBe('您的单位或角色无权进行此操作。');
+    // An administrator of another body is refused too: the payloads are the owning body's data.
+    const otherAdmin = { ...ADMIN, 'x-oversight-org': 'jw', 'x-oversight-user': 'admin-jw' };
+    expect((await http('GET', admin(''), undefined, otherAdmin)).status).toBe(403);
 
     // Fixed: the administrator replays it with the kind the publisher left out.
     const fixed = { ...poison, data: { ...poison.data, kind: TRANSFER_KIND.clueReferral } };

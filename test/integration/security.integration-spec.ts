@@ -107,7 +107,13 @@ describe('security', () => {
   /** A concrete URL of an endpoint through the gateway: ids as fresh UUIDs, other parameters as words. */
   function concrete(e: Endpoint, service?: string): string {
     const path = e.path.replace(/:(\w+)/g, (_, name: string) =>
-      /id$/i.test(name) ? randomUUID() : name === 'year' ? '2026' : 'x',
+      /id$/i.test(name)
+        ? randomUUID()
+        : name === 'year'
+          ? '2026'
+          : name === 'service' && service
+            ? service
+            : 'x',
     );
     return service
       ? `${gateway.url}${path.replace('/api/audit', `/api/audit/${service}`)}`
@@ -132,8 +138,9 @@ describe('security', () => {
   it('checks every cell of the access matrix: allowed callers pass the guard, all others are refused', async () => {
     const mismatches: string[] = [];
     let cells = 0;
-    // A service's audit log: only the administrators of the organisation owning the service.
-    const ownerOf = (target: string) => AUDIT_OWNER[/\/api\/audit\/([\w-]+)\//.exec(target)?.[1] ?? ''];
+    // A service's audit log and dead letters: only the administrators of the organisation owning it.
+    const ownerOf = (target: string) =>
+      AUDIT_OWNER[/\/api\/(?:audit|admin)\/([\w-]+)\//.exec(target)?.[1] ?? ''];
     const check = async (e: Endpoint, target: string) => {
       const anonymous = await call(e, target, {});
       cells += 1;
@@ -144,7 +151,7 @@ describe('security', () => {
           cells += 1;
           const allowed =
             admits(e, persona.identity) &&
-            (!e.path.startsWith('/api/audit/') || persona.identity.org === ownerOf(target));
+            (!/^\/api\/(audit|admin)\//.test(e.path) || persona.identity.org === ownerOf(target));
           if (allowed ? status === 401 || status === 403 : status !== 403) {
             mismatches.push(
               `${persona.username} ${e.method} ${target.replace(gateway.url, '')}: ${status}, expected ${allowed ? 'not 401/403' : 403}`,
