@@ -4,14 +4,15 @@
 // every timer the earlier files left behind, and their jobs would queue ahead of its own.
 beforeAll(async () => {
   const rest = `${process.env.ENGINE_URL}/engine-rest`;
-  // A loaded engine may drop a connection now and then: try each request a few times.
+  // A loaded engine may drop a connection, and one an earlier file restarted may still be starting:
+  // try each request for up to a minute.
   const fetch = async (url, init) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await globalThis.fetch(url, init);
       } catch (error) {
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        if (attempt >= 30) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     }
   };

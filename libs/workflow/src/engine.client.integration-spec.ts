@@ -47,7 +47,8 @@ describe('EngineClient', () => {
       expect(dead.circuit).toBe('open');
       const started = Date.now();
       await expect(dead.engineInfo()).rejects.toThrow(/circuit is open/);
-      expect(Date.now() - started).toBeLessThan(50);
+      // No connection attempt: an unreachable engine costs a connect timeout, an open circuit nothing.
+      expect(Date.now() - started).toBeLessThan(1000);
     } finally {
       dead.shutdown();
     }
