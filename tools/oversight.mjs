@@ -117,7 +117,7 @@ async function start() {
       'Oversight is running (Ctrl-C stops everything; data stays in .data/dev):',
       `  web console                       http://127.0.0.1:${gateway.port}/   (public pages: /open/complaint)`,
       `  gateway (public and console API)  http://127.0.0.1:${gateway.port}/api`,
-      `  e.g. file a complaint             POST http://127.0.0.1:${gateway.port}/api/complaints`,
+      `  e.g. file a complaint             POST http://127.0.0.1:${gateway.port}/api/public/complaints`,
       `  open tasks of the justice bureau  GET  http://127.0.0.1:${gateway.port}/api/tasks?candidateGroup=sfj`,
       `  transfer register                 GET  http://127.0.0.1:${gateway.port}/api/liaison/transfers`,
       ...services().map((s) => `  ${s.name.padEnd(22)} http://127.0.0.1:${s.port}/docs   /health`),
