@@ -104,7 +104,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
    * For rebuilding projections whose handlers are idempotent and order-insensitive; the live consumer
    * goes on meanwhile. Returns how many events were replayed.
    */
-  async replay(): Promise<{ events: number; topics: string[] }> {
+  async replay(): Promise<{ events: number; skipped: number; topics: string[] }> {
     const topics = [...new Set(this.handlers.map((h) => h.topic))];
     const admin = this.kafka.admin();
     await admin.connect();
@@ -119,7 +119,8 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
       await admin.disconnect();
     }
     let events = 0;
-    if (remaining.size === 0) return { events, topics };
+    let skipped = 0;
+    if (remaining.size === 0) return { events, skipped, topics };
     const groupId = `${this.options.service}-replay-${Date.now()}`;
     const consumer = this.kafka.consumer({ groupId, retry: { retries: 10 } });
     await consumer.connect();
@@ -133,11 +134,24 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
               const last = remaining.get(key);
               if (last === undefined || BigInt(message.offset) > last) return;
               const envelope = parseEnvelope(message.value);
-              if (typeof envelope !== 'string') {
+              if (typeof envelope === 'string') {
+                skipped += 1;
+                this.logger.warn(`replay skips ${key}@${message.offset}: ${envelope}`);
+              } else {
                 for (const registered of this.handlers.filter((h) => h.topic === topic)) {
-                  await this.dataSource.transaction((manager) =>
-                    registered.handler.handle(envelope, manager),
-                  );
+                  try {
+                    await this.dataSource.transaction((manager) =>
+                      registered.handler.handle(envelope, manager),
+                    );
+                  } catch (error) {
+                    // A message no handler can apply was dead-lettered when it arrived: skip it here too,
+                    // rather than stall the rebuild on it. An unreachable database stops the replay.
+                    if (isTransientError(error)) throw error;
+                    skipped += 1;
+                    this.logger.warn(
+                      `replay skips ${key}@${message.offset} for ${registered.handler.constructor.name}: ${(error as Error).message}`,
+                    );
+                  }
                 }
                 events += 1;
               }
@@ -154,7 +168,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
       await cleanup.deleteGroups([groupId]).catch(() => undefined);
       await cleanup.disconnect();
     }
-    return { events, topics };
+    return { events, skipped, topics };
   }
 
   /**

@@ -17,14 +17,14 @@ export class RebuildService {
     private readonly consumer: EventConsumerService,
   ) {}
 
-  async rebuild(): Promise<{ events: number; transfers: number; ms: number }> {
+  async rebuild(): Promise<{ events: number; skipped: number; transfers: number; ms: number }> {
     const started = Date.now();
     await this.dataSource.query(`TRUNCATE liaison.transfer_event, liaison.transfer`);
-    const { events } = await this.consumer.replay();
+    const { events, skipped } = await this.consumer.replay();
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM liaison.transfer`)) as {
       n: number;
     }[];
-    this.logger.log(`register rebuilt from ${events} events: ${n} transfers`);
-    return { events, transfers: n, ms: Date.now() - started };
+    this.logger.log(`register rebuilt from ${events} events (${skipped} skipped): ${n} transfers`);
+    return { events, skipped, transfers: n, ms: Date.now() - started };
   }
 }
