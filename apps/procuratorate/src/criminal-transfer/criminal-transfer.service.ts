@@ -580,11 +580,12 @@ export class CriminalTransferService {
   async get(id: string, caller: CallerInfo) {
     const t = await this.load(id);
     this.requireReader(t, caller);
-    return this.view(id);
+    return this.view(id, t);
   }
 
-  async view(id: string) {
-    const t = await this.load(id);
+  /** The transfer with its documents, steps and notices; `loaded` spares a second read of the row. */
+  async view(id: string, loaded?: CriminalTransferEntity) {
+    const t = loaded ?? (await this.load(id));
     const [documents, steps, notices] = await Promise.all([
       this.dataSource
         .getRepository(CriminalTransferDocumentEntity)
