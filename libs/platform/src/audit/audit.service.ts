@@ -42,7 +42,20 @@ export class AuditService implements OnModuleDestroy {
     this.lockKey = `oversight:audit:${schema}`;
   }
 
-  async record(input: AuditInput): Promise<AuditEntryEntity> {
+  /**
+   * Appends go one at a time within this process: they queue here, not as open transactions each
+   * holding a pool connection while it waits for the advisory lock (a burst of system changes would
+   * otherwise take every connection the service has). The lock still orders replicas.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  record(input: AuditInput): Promise<AuditEntryEntity> {
+    const next = this.tail.then(() => this.append(input));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async append(input: AuditInput): Promise<AuditEntryEntity> {
     const actor = input.actor ?? SYSTEM;
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
