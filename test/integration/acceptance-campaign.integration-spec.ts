@@ -1,7 +1,5 @@
 import { Workbook } from 'exceljs';
-import { DataSource } from 'typeorm';
-import { loadConfig, ServiceConfig } from '@oversight/config';
-import { PROCESS, SERVICE, TRANSFER_KIND, USER_TASK } from '@oversight/contracts';
+import { PROCESS, TRANSFER_KIND, USER_TASK } from '@oversight/contracts';
 import {
   AS_STAFF,
   asAgency,
@@ -9,23 +7,14 @@ import {
   eventually,
   http,
   pdfText,
-  RunningService,
-  startServiceForTest,
-  TEST_GATEWAY_ENV,
   authenticate,
   engineState,
 } from '@oversight/testing';
-import { EngineClient } from '@oversight/workflow';
-import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
-import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
 import {
   ACCEPTANCE_CHECKLIST,
   applicableItems,
 } from '../../apps/justice-bureau/src/acceptance-campaign/acceptance-checklist';
-import { AppModule as JusticeBureauModule } from '../../apps/justice-bureau/src/app.module';
-import { buildDataSourceOptions as justiceBureauDs } from '../../apps/justice-bureau/src/justice-bureau.datasource';
-import { AppModule as LiaisonModule } from '../../apps/liaison/src/app.module';
-import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liaison.datasource';
+import { Services, startServices } from './services';
 
 /**
  * A whole creation-stage acceptance campaign (domain.md §2.4) through the gateway, on the real engine,
@@ -35,52 +24,6 @@ import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liai
  * and is rectified, late, then re-inspected), the summary (late), the assessment input, the ledger and
  * the report; and liaison's register.
  */
-
-interface AcceptanceSystem {
-  justiceBureau: RunningService;
-  liaison: RunningService;
-  gateway: RunningService;
-  api: string;
-  engine: EngineClient;
-  jbDb: DataSource;
-  stop(): Promise<void>;
-}
-
-async function startAcceptanceSystem(): Promise<AcceptanceSystem> {
-  const env: Record<string, string | undefined> = { ...process.env, BPMN_DIR: `${__dirname}/../../bpmn` };
-  const url = env.DATABASE_URL as string;
-  const justiceBureau = await startServiceForTest({
-    service: SERVICE.justiceBureau,
-    module: JusticeBureauModule.forRoot(loadConfig(ServiceConfig, env)),
-    dataSource: justiceBureauDs(url),
-  });
-  const liaison = await startServiceForTest({
-    service: SERVICE.liaison,
-    module: LiaisonModule.forRoot(loadConfig(ServiceConfig, env)),
-    dataSource: liaisonDs(url),
-  });
-  const gateway = await startServiceForTest({
-    service: SERVICE.gateway,
-    module: GatewayModule.forRoot(
-      loadConfig(GatewayConfig, {
-        ...TEST_GATEWAY_ENV,
-        JUSTICE_BUREAU_URL: justiceBureau.url,
-        LIAISON_URL: liaison.url,
-      }),
-    ),
-  });
-  return {
-    justiceBureau,
-    liaison,
-    gateway,
-    api: `${gateway.url}/api`,
-    engine: justiceBureau.app.get(EngineClient),
-    jbDb: justiceBureau.app.get(DataSource),
-    stop: async () => {
-      await Promise.all([gateway, liaison, justiceBureau].map((s) => s.close()));
-    },
-  };
-}
 
 interface Campaign {
   id: string;
@@ -135,11 +78,11 @@ const KIND: Record<string, 'agency' | 'town'> = {
 const PDF = Buffer.from('%PDF-1.4\n%acceptance evidence\n', 'latin1');
 
 describe('creation-stage acceptance campaign, through the whole calendar', () => {
-  let system: AcceptanceSystem;
+  let system: Services;
   const clock = new EngineClock(process.env.ENGINE_URL!);
 
   beforeAll(async () => {
-    system = await startAcceptanceSystem();
+    system = await startServices(['justice-bureau', 'liaison']);
   });
 
   afterEach(async () => {

@@ -1,16 +1,7 @@
 import { DataSource } from 'typeorm';
-import { loadConfig, ServiceConfig } from '@oversight/config';
-import { SERVICE } from '@oversight/contracts';
 import { EngineClient } from '@oversight/workflow';
-import { RunningService, startServiceForTest, TEST_GATEWAY_ENV } from '@oversight/testing';
-import { AppModule as CommissionModule } from '../../apps/discipline-commission/src/app.module';
-import { buildDataSourceOptions as commissionDs } from '../../apps/discipline-commission/src/discipline-commission.datasource';
-import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
-import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
-import { AppModule as JusticeBureauModule } from '../../apps/justice-bureau/src/app.module';
-import { buildDataSourceOptions as justiceBureauDs } from '../../apps/justice-bureau/src/justice-bureau.datasource';
-import { AppModule as LiaisonModule } from '../../apps/liaison/src/app.module';
-import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liaison.datasource';
+import { RunningService } from '@oversight/testing';
+import { startServices } from './services';
 
 /**
  * The services of a clue referral, booted in-process on the test run's real infrastructure: the justice
@@ -34,59 +25,27 @@ export interface ClueSystem {
 }
 
 export async function startClueSystem(): Promise<ClueSystem> {
-  const env: Record<string, string | undefined> = { ...process.env, BPMN_DIR: `${__dirname}/../../bpmn` };
-  const url = env.DATABASE_URL as string;
-  const bootCommission = () =>
-    startServiceForTest({
-      service: SERVICE.disciplineCommission,
-      module: CommissionModule.forRoot(loadConfig(ServiceConfig, env)),
-      dataSource: commissionDs(url),
-    });
-  // One after the other: two services creating the same topics at once can fail their leader wait.
-  const justiceBureau = await startServiceForTest({
-    service: SERVICE.justiceBureau,
-    module: JusticeBureauModule.forRoot(loadConfig(ServiceConfig, env)),
-    dataSource: justiceBureauDs(url),
-  });
-  const firstCommission = await bootCommission();
-  const liaison = await startServiceForTest({
-    service: SERVICE.liaison,
-    module: LiaisonModule.forRoot(loadConfig(ServiceConfig, env)),
-    dataSource: liaisonDs(url),
-  });
-  let commission: RunningService | null = firstCommission;
-  const gateway = await startServiceForTest({
-    service: SERVICE.gateway,
-    module: GatewayModule.forRoot(
-      loadConfig(GatewayConfig, {
-        ...TEST_GATEWAY_ENV,
-        JUSTICE_BUREAU_URL: justiceBureau.url,
-        DISCIPLINE_COMMISSION_URL: firstCommission.url,
-        LIAISON_URL: liaison.url,
-      }),
-    ),
-  });
+  const s = await startServices(['justice-bureau', 'discipline-commission', 'liaison']);
+  let commission: RunningService | null = s.get('discipline-commission');
   return {
-    justiceBureau,
+    justiceBureau: s.get('justice-bureau'),
     get commission() {
       return commission;
     },
-    liaison,
-    gateway,
-    api: `${gateway.url}/api`,
-    engine: justiceBureau.app.get(EngineClient),
-    jbDb: justiceBureau.app.get(DataSource),
-    liaisonDb: liaison.app.get(DataSource),
+    liaison: s.get('liaison'),
+    gateway: s.gateway,
+    api: s.api,
+    engine: s.engine,
+    jbDb: s.db('justice-bureau'),
+    liaisonDb: s.db('liaison'),
     stopCommission: async () => {
-      await commission?.close();
+      await s.stopService('discipline-commission');
       commission = null;
     },
     startCommission: async () => {
-      commission ??= await bootCommission();
+      commission = await s.restart('discipline-commission');
       return commission;
     },
-    stop: async () => {
-      await Promise.all([gateway, liaison, justiceBureau, commission].map((s) => s?.close()));
-    },
+    stop: s.stop,
   };
 }

@@ -1,16 +1,7 @@
 import { DataSource } from 'typeorm';
-import { loadConfig, ServiceConfig } from '@oversight/config';
-import { SERVICE } from '@oversight/contracts';
 import { EngineClient } from '@oversight/workflow';
-import { RunningService, startServiceForTest, TEST_GATEWAY_ENV } from '@oversight/testing';
-import { AppModule as GatewayModule } from '../../apps/gateway/src/app.module';
-import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
-import { AppModule as JusticeBureauModule } from '../../apps/justice-bureau/src/app.module';
-import { buildDataSourceOptions as justiceBureauDs } from '../../apps/justice-bureau/src/justice-bureau.datasource';
-import { AppModule as LiaisonModule } from '../../apps/liaison/src/app.module';
-import { buildDataSourceOptions as liaisonDs } from '../../apps/liaison/src/liaison.datasource';
-import { AppModule as TasklistModule } from '../../apps/tasklist/src/app.module';
-import { buildDataSourceOptions as tasklistDs } from '../../apps/tasklist/src/tasklist.datasource';
+import { RunningService } from '@oversight/testing';
+import { startServices } from './services';
 
 /** The services of the complaint flow, booted in-process on the test run's real infrastructure. */
 export interface System {
@@ -29,50 +20,16 @@ export async function startSystem(
   env: Record<string, string> = {},
   gatewayEnv: Record<string, string> = {},
 ): Promise<System> {
-  const merged: Record<string, string | undefined> = {
-    ...process.env,
-    BPMN_DIR: `${__dirname}/../../bpmn`,
-    ...env,
-  };
-  const url = merged.DATABASE_URL as string;
-  const justiceBureau = await startServiceForTest({
-    service: SERVICE.justiceBureau,
-    module: JusticeBureauModule.forRoot(loadConfig(ServiceConfig, merged)),
-    dataSource: justiceBureauDs(url),
-  });
-  const tasklist = await startServiceForTest({
-    service: SERVICE.tasklist,
-    module: TasklistModule.forRoot(loadConfig(ServiceConfig, merged)),
-    dataSource: tasklistDs(url),
-  });
-  const liaison = await startServiceForTest({
-    service: SERVICE.liaison,
-    module: LiaisonModule.forRoot(loadConfig(ServiceConfig, merged)),
-    dataSource: liaisonDs(url),
-  });
-  const gateway = await startServiceForTest({
-    service: SERVICE.gateway,
-    module: GatewayModule.forRoot(
-      loadConfig(GatewayConfig, {
-        ...TEST_GATEWAY_ENV,
-        JUSTICE_BUREAU_URL: justiceBureau.url,
-        TASKLIST_URL: tasklist.url,
-        LIAISON_URL: liaison.url,
-        ...gatewayEnv,
-      }),
-    ),
-  });
+  const s = await startServices(['justice-bureau', 'tasklist', 'liaison'], { env, gatewayEnv });
   return {
-    justiceBureau,
-    tasklist,
-    liaison,
-    gateway,
-    api: `${gateway.url}/api`,
-    engine: justiceBureau.app.get(EngineClient),
-    jbDb: justiceBureau.app.get(DataSource),
-    liaisonDb: liaison.app.get(DataSource),
-    stop: async () => {
-      await Promise.all([gateway, liaison, tasklist, justiceBureau].map((s) => s.close()));
-    },
+    justiceBureau: s.get('justice-bureau'),
+    tasklist: s.get('tasklist'),
+    liaison: s.get('liaison'),
+    gateway: s.gateway,
+    api: s.api,
+    engine: s.engine,
+    jbDb: s.db('justice-bureau'),
+    liaisonDb: s.db('liaison'),
+    stop: s.stop,
   };
 }

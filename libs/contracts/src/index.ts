@@ -8,3 +8,4 @@ export * from './events/clue-referral.events';
 export * from './events/acceptance.events';
 export * from './task-forms';
 export * from './events/criminal-transfer.events';
+export * from './events/supervision.events';

@@ -43,6 +43,10 @@ export const TOPIC = {
   criminalCaseStepRecorded: 'procuratorate.criminal-case.step-recorded.v1',
   transferSuggestionSent: 'procuratorate.transfer-suggestion.sent.v1',
   procuratorialOpinionSent: 'procuratorate.procuratorial-opinion.sent.v1',
+  // Supervision cases and the rest of the plan, issue 11
+  /** Any body asks the justice bureau for a supervision case (SupervisionCaseRequestedV1). */
+  supervisionCaseRequested: 'oversight.supervision-case.requested.v1',
+  supervisionCaseChanged: 'justice-bureau.supervision-case.changed.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AcceptanceCampaignClosedV1, AcceptanceUnitResultV1, JOB, TOPIC } from '@oversight/contracts';
+import {
+  AcceptanceCampaignClosedV1,
+  AcceptanceUnitResultV1,
+  ASSESSMENT_SOURCE,
+  JOB,
+  TOPIC,
+} from '@oversight/contracts';
 import { OutboxService } from '@oversight/messaging';
 import { complete, fail, JobHandler, JobResult, JobWorker, LockedJob } from '@oversight/workflow';
 import { ASSESSMENT_RULES } from '../acceptance-calendar';
@@ -11,8 +17,6 @@ import {
   AssessmentInputEntity,
 } from '../acceptance-campaign.entity';
 import { acceptanceJobContext } from './acceptance-job.util';
-
-export const ASSESSMENT_SOURCE = 'acceptance-campaign';
 
 /**
  * The office summarised the campaign and reported to the provincial office: every unit's result becomes
@@ -55,7 +59,7 @@ export class RecordCampaignSummaryWorker implements JobHandler {
           id: randomUUID(),
           year: campaign.year,
           unitCode: r.unitCode,
-          source: ASSESSMENT_SOURCE,
+          source: ASSESSMENT_SOURCE.acceptanceCampaign,
           sourceRef: campaign.id,
           result: r.result,
           score: r.score,
