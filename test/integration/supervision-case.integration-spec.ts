@@ -20,10 +20,14 @@ import {
   http,
   pdfText,
 } from '@oversight/testing';
-import { LockedJob, toEngineVariables } from '@oversight/workflow';
+import { JobHandler, LockedJob, PlainVariables, toEngineVariables } from '@oversight/workflow';
 import { SupervisionCaseRequestedConsumer } from '../../apps/justice-bureau/src/supervision-case/supervision-case-requested.consumer';
 import { RaiseSupervisionCaseNoticeWorker } from '../../apps/justice-bureau/src/supervision-case/workers/raise-supervision-case-notice.worker';
+import { RecordSupervisionFilingWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-filing.worker';
 import { RecordSupervisionHandlingWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-handling.worker';
+import { RecordSupervisionInvestigationWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-investigation.worker';
+import { RecordSupervisionReplyWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-reply.worker';
+import { RecordSupervisionReviewWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-review.worker';
 import { Services, startServices } from './services';
 
 /**
@@ -439,6 +443,62 @@ describe('supervision cases', () => {
       rectified: true,
       correctionOrdered: true,
     });
+
+    // Every job of the case delivered again once it is closed: nothing moves, nothing is added.
+    const effects = async () =>
+      (await db().query(
+        `SELECT (SELECT count(*) FROM justice_bureau.outbox_message WHERE message_key LIKE $2)::int AS events,
+                (SELECT count(*) FROM justice_bureau.supervision_case_event WHERE case_id = $1)::int AS history,
+                (SELECT count(*) FROM justice_bureau.supervision_document WHERE case_id = $1)::int AS documents,
+                (SELECT count(*) FROM justice_bureau.assessment_input WHERE source_ref = $3)::int AS inputs,
+                (SELECT status || ':' || rectification_round FROM justice_bureau.supervision_case WHERE id = $1) AS state`,
+        [id, `%${id}%`, id],
+      )) as unknown[];
+    const before = await effects();
+    const rounds = (await db().query(
+      `SELECT id, round FROM justice_bureau.supervision_rectification WHERE case_id = $1 ORDER BY round`,
+      [id],
+    )) as { id: string }[];
+    const jb = system.get('justice-bureau').app;
+    const redeliver = (worker: { handle: JobHandler['handle'] }, type: string, vars: PlainVariables) =>
+      db().transaction((m) =>
+        worker.handle(
+          {
+            id: randomUUID(),
+            topicName: type,
+            workerId: 'test',
+            processInstanceId: 'redelivered',
+            processDefinitionKey: PROCESS.supervisionCase,
+            businessKey: id,
+            activityId: 'redelivered',
+            retries: null,
+            variables: toEngineVariables(vars),
+          },
+          m,
+        ),
+      );
+    const results = [
+      await redeliver(jb.get(RecordSupervisionFilingWorker), JOB.recordSupervisionFiling, { filed: true }),
+      await redeliver(jb.get(RecordSupervisionInvestigationWorker), JOB.recordSupervisionInvestigation, {}),
+      await redeliver(jb.get(RecordSupervisionHandlingWorker), JOB.recordSupervisionHandling, {
+        approved: true,
+      }),
+      await redeliver(jb.get(RecordSupervisionReplyWorker), JOB.recordSupervisionReply, {
+        rectificationId: rounds[0].id,
+      }),
+      await redeliver(jb.get(RecordSupervisionReplyWorker), JOB.recordSupervisionReply, {
+        rectificationId: rounds[1].id,
+      }),
+      await redeliver(jb.get(RecordSupervisionReviewWorker), JOB.recordSupervisionReview, {
+        rectificationId: rounds[0].id,
+      }),
+      await redeliver(jb.get(RecordSupervisionReviewWorker), JOB.recordSupervisionReview, {
+        rectificationId: rounds[1].id,
+      }),
+    ];
+    expect(results.map((r) => r.kind)).toEqual(Array(7).fill('complete'));
+    expect(await effects()).toEqual(before);
+    expect(before).toEqual([expect.objectContaining({ state: 'closed:2', documents: 4, inputs: 1 })]);
 
     // The list, filtered.
     const list = async (query: string) =>
