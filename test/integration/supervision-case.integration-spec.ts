@@ -10,6 +10,7 @@ import {
   USER_TASK,
 } from '@oversight/contracts';
 import {
+  AS_ADMIN,
   AS_HEAD,
   AS_STAFF,
   asAgency,
@@ -758,11 +759,12 @@ describe('supervision cases', () => {
       data,
     });
     const first = envelope(request);
+    const poison = envelope({ ...request, sourceRef: `${sourceRef}-nosuch`, agencyCode: 'nosuch' });
     const marker = envelope({ ...request, sourceRef: `${sourceRef}-marker` });
     // The same event twice, the same request again under a new id, then a marker: one key, one partition, in order.
     await producer.send({
       topic: TOPIC.supervisionCaseRequested,
-      messages: [first, first, envelope(request), marker].map((e) => ({
+      messages: [first, first, envelope(request), poison, marker].map((e) => ({
         key: 'test-requests',
         value: JSON.stringify(e),
       })),
@@ -784,6 +786,25 @@ describe('supervision cases', () => {
     }[];
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ requested_by: 'rd', status: 'filing-review' });
+    // A request naming no supervised organisation becomes no case: it is dead-lettered with the reason.
+    const letter = await eventually(
+      async () => {
+        const { status, body } = await http<{ items: { eventId: string; reason: string }[] }>(
+          'GET',
+          api('/admin/justice-bureau/dead-letters'),
+          undefined,
+          AS_ADMIN,
+        );
+        return status === 200 && body.items.find((d) => d.eventId === poison.id);
+      },
+      { what: 'the request for an unknown agency in the dead letters', timeoutMs: 60000 },
+    );
+    expect(letter.reason).toContain('Unknown organisation code: nosuch');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM justice_bureau.supervision_case WHERE source_ref = $1`, [
+        `${sourceRef}-nosuch`,
+      ]),
+    ).toBe(0);
     const id = cases[0].id;
     // Delivered once more straight to the consumer: still one case.
     const consumer = system.get('justice-bureau').app.get(SupervisionCaseRequestedConsumer);

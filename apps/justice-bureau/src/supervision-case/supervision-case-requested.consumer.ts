@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, SUPERVISION_SOURCE, SupervisionCaseRequestedV1, TOPIC } from '@oversight/contracts';
 import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { ApiError, ApiErrorBody } from '@oversight/platform';
 import { SupervisionCaseService } from './supervision-case.service';
 
 const SOURCES: string[] = Object.values(SUPERVISION_SOURCE);
@@ -25,7 +26,13 @@ export class SupervisionCaseRequestedConsumer implements KafkaEventHandler<Super
     if (!request.sourceRef || !request.subject || !request.facts) {
       throw new Error(`supervision case request ${event.id} lacks sourceRef, subject or facts`);
     }
-    await this.cases.requireSupervised(manager, request.agencyCode);
+    try {
+      await this.cases.requireSupervised(manager, request.agencyCode);
+    } catch (error) {
+      // Nothing a retry can fix: say why, in the dead letter an administrator reads.
+      const body = error instanceof ApiError ? (error.getResponse() as ApiErrorBody) : null;
+      throw new Error(`supervision case request ${event.id}: ${body ? body.message.en : String(error)}`);
+    }
     const opened = await this.cases.insert(manager, {
       source: request.source,
       sourceRef: request.sourceRef,
