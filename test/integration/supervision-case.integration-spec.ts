@@ -4,6 +4,7 @@ import {
   EventEnvelope,
   JOB,
   PROCESS,
+  SupervisionCaseChangedV1,
   SupervisionCaseRequestedV1,
   TOPIC,
   TRANSFER_KIND,
@@ -22,6 +23,7 @@ import {
   pdfText,
 } from '@oversight/testing';
 import { JobHandler, LockedJob, PlainVariables, toEngineVariables } from '@oversight/workflow';
+import { SupervisionCaseOpenedConsumer } from '../../apps/justice-bureau/src/supervision-case/supervision-case-opened.consumer';
 import { SupervisionCaseRequestedConsumer } from '../../apps/justice-bureau/src/supervision-case/supervision-case-requested.consumer';
 import { RaiseSupervisionCaseNoticeWorker } from '../../apps/justice-bureau/src/supervision-case/workers/raise-supervision-case-notice.worker';
 import { RecordSupervisionFilingWorker } from '../../apps/justice-bureau/src/supervision-case/workers/record-supervision-filing.worker';
@@ -178,7 +180,11 @@ describe('supervision cases', () => {
     ((await db().query(sql, params)) as { n: number }[])[0].n;
 
   /** From filing to the decision with a fault: the documents are served and round 1 is running. */
-  async function toRectification(id: string, rectificationDays?: number): Promise<CaseFile> {
+  async function toRectification(
+    id: string,
+    rectificationDays?: number,
+    instrument: 'suggestion' | 'opinion' = 'suggestion',
+  ): Promise<CaseFile> {
     await step(id, USER_TASK.approveSupervisionFiling);
     expect(
       (await post(`/supervision-cases/${id}/filing-decision`, { decision: 'file' }, AS_HEAD)).status,
@@ -190,7 +196,7 @@ describe('supervision cases', () => {
         findings: '该局在2026年对某超市作出的罚款决定未履行法制审核程序，且未告知当事人陈述申辩权利。',
         proposal: 'fault',
         proposedHandling: '责令该局撤销原处罚决定，重新履行法制审核和告知程序。',
-        instrument: 'suggestion',
+        instrument,
         requirements: '一、撤销原处罚决定并重新作出；二、开展重大执法决定法制审核制度专项培训。',
         ...(rectificationDays ? { rectificationDays } : {}),
       },
@@ -815,14 +821,34 @@ describe('supervision cases', () => {
       ]),
     ).toBe(1);
     await step(id, USER_TASK.approveSupervisionFiling);
+    // The opening event again, even with our record of the instance lost: the instance is found, not doubled.
+    const [{ envelope: openedEvent }] = (await db().query(
+      `SELECT envelope FROM justice_bureau.outbox_message WHERE topic = $1 AND message_key = $2 ORDER BY created_at LIMIT 1`,
+      [TOPIC.supervisionCaseChanged, id],
+    )) as { envelope: EventEnvelope<SupervisionCaseChangedV1> }[];
+    expect(openedEvent.data).toMatchObject({
+      status: 'filing-review',
+      source: 'joint-inspection',
+      sourceRef,
+    });
+    const starter = system.get('justice-bureau').app.get(SupervisionCaseOpenedConsumer);
+    const [{ process_instance_id: started }] = (await db().query(
+      `SELECT process_instance_id FROM justice_bureau.supervision_case WHERE id = $1`,
+      [id],
+    )) as { process_instance_id: string }[];
+    await db().transaction((manager) => starter.handle(openedEvent, manager));
+    await db().query(`UPDATE justice_bureau.supervision_case SET process_instance_id = NULL WHERE id = $1`, [
+      id,
+    ]);
+    await db().transaction((manager) => starter.handle(openedEvent, manager));
+    const instances = await system.engine.findProcessInstances({
+      businessKey: id,
+      processDefinitionKey: PROCESS.supervisionCase,
+    });
+    expect(instances.map((i) => i.id)).toEqual([started]);
     expect(
-      (
-        await system.engine.findProcessInstances({
-          businessKey: id,
-          processDefinitionKey: PROCESS.supervisionCase,
-        })
-      ).length,
-    ).toBe(1);
+      await db().query(`SELECT process_instance_id FROM justice_bureau.supervision_case WHERE id = $1`, [id]),
+    ).toEqual([{ process_instance_id: started }]);
 
     // The head lets the filing deadline pass: a 督办 notice to the office's head, the case overdue.
     const opened = await file(id);
@@ -850,7 +876,12 @@ describe('supervision cases', () => {
     await clock.reset();
 
     // Decided with a fault; the agency lets its rectification deadline pass.
-    const served = await toRectification(id);
+    const served = await toRectification(id, undefined, 'opinion');
+    expect(served.documents.map((d) => d.kind)).toContain('opinion');
+    const opinion = await pdf(id, 'opinion', asAgency('cgj'), '/agency/supervision-cases');
+    for (const text of ['行政执法监督检查意见书', '如下监督检查意见', '县城管执法局：'])
+      expect(opinion).toContain(text);
+    expect(served.documents.find((d) => d.kind === 'opinion')?.number).toMatch(/^阳司监意〔\d{4}〕\d+号$/);
     await transfer(id, 1, (t) => t.status === 'sent');
     await clock.advancePast(served.rectificationDueAt!);
     const late = await until(id, 'rectification notice', (c) =>
