@@ -17,6 +17,7 @@ import {
 } from './complaint/complaint-records.entity';
 import { ComplaintEntity } from './complaint/complaint.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
+import { SUPERVISION_CASE_ENTITIES } from './supervision-case/supervision-case.entity';
 import {
   ReceivedClueEntity,
   ReceivedClueNoteEntity,
@@ -42,4 +43,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
   ...ACCEPTANCE_ENTITIES,
+  ...SUPERVISION_CASE_ENTITIES,
 ];
