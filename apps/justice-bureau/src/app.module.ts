@@ -9,6 +9,7 @@ import { CriminalCaseCopyModule } from './criminal-case-copy/criminal-case-copy.
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReceivedClueModule } from './received-clue/received-clue.module';
+import { RegistersModule } from './registers/registers.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         ReceivedClueModule,
         AcceptanceCampaignModule,
         CriminalCaseCopyModule,
+        RegistersModule,
       ],
     };
   }

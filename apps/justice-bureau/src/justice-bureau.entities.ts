@@ -22,6 +22,7 @@ import {
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
 } from './received-clue/received-clue.entity';
+import { REGISTER_ENTITIES } from './registers/registers.entity';
 
 export const JUSTICE_BUREAU_ENTITIES = [
   CriminalCaseCopyEntity,
@@ -42,4 +43,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
   ...ACCEPTANCE_ENTITIES,
+  ...REGISTER_ENTITIES,
 ];

@@ -37,6 +37,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/penalty-cases', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/procuratorial-opinions', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/criminal-case-copies', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Registers (issue 11): catalogues, officers, training, supervisors, contact points
+    ['/api/registers', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Administration of each service (dead letters): /api/admin/<service>/...
     ...allUpstreams(config).map((u): [string, Upstream] => [`/api/admin/${u.service}`, u]),
     audit('justice-bureau', config.justiceBureauUrl),
