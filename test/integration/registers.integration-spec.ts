@@ -772,5 +772,27 @@ describe('registers (执法事项清单、执法人员、培训、负面清单�
     expect(satisfaction.body.agencies).toContainEqual(
       expect.objectContaining({ agency: 'sthjj', surveys: 1, satisfaction: 90 }),
     );
+
+    // A withdrawn contact point is no longer listed or visited.
+    expect(
+      (
+        await http(
+          'POST',
+          reg(`/contact-points/${quiet.body.id}/withdrawal`),
+          { reason: '企业已迁出本县' },
+          AS_STAFF,
+        )
+      ).status,
+    ).toBe(201);
+    const after = await http<{ items: { id: string }[] }>('GET', reg('/contact-points'), undefined, AS_STAFF);
+    expect(after.body.items.map((i) => i.id)).not.toContain(quiet.body.id);
+    const late = await http<ErrorBody>(
+      'POST',
+      reg(`/contact-points/${quiet.body.id}/visits`),
+      { visitedOn: today, method: '走访', visitors: '王晓明' },
+      AS_STAFF,
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.message.zh).toContain('已不是企业联系点');
   });
 });

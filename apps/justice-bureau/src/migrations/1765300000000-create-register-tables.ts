@@ -158,6 +158,8 @@ export class CreateRegisterTables1765300000000 implements MigrationInterface {
       "phone" text,
       "status" text NOT NULL DEFAULT 'active',
       "designated_on" date NOT NULL,
+      "withdrawn_on" date,
+      "withdrawal_reason" text,
       "created_by" text,
       "created_at" timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE UNIQUE INDEX "enterprise_contact_point_active" ON "${S}"."enterprise_contact_point"

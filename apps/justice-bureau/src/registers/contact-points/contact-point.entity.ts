@@ -32,6 +32,12 @@ export class EnterpriseContactPointEntity {
   @Column('date', { name: 'designated_on' })
   designatedOn!: string;
 
+  @Column('date', { name: 'withdrawn_on', nullable: true })
+  withdrawnOn!: string | null;
+
+  @Column('text', { name: 'withdrawal_reason', nullable: true })
+  withdrawalReason!: string | null;
+
   @Column('text', { name: 'created_by', nullable: true })
   createdBy!: string | null;
 

@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
-import { ContactPointQuery, RecordVisitDto, RegisterContactPointDto } from './contact-points.dto';
+import {
+  ContactPointQuery,
+  RecordVisitDto,
+  RegisterContactPointDto,
+  WithdrawContactPointDto,
+} from './contact-points.dto';
 import { ContactPointsService } from './contact-points.service';
 
 /** Enterprise contact points: the bureau keeps them; each agency sees its own. */
@@ -29,6 +34,13 @@ export class ContactPointsController {
   @ApiOperation({ summary: '确定企业联系点 / register a contact point' })
   register(@Body() dto: RegisterContactPointDto, @Caller() caller: CallerInfo) {
     return this.contactPoints.register(dto, caller);
+  }
+
+  @Post(':id/withdrawal')
+  @Access(RULE.justiceDesk)
+  @ApiOperation({ summary: '撤销企业联系点（保留走访记录）/ withdraw a contact point' })
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawContactPointDto) {
+    return this.contactPoints.withdraw(id, dto.reason);
   }
 
   @Get(':id/visits')

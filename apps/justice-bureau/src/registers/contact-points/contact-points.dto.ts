@@ -110,6 +110,14 @@ export class RecordVisitDto {
   answers?: SurveyAnswerDto[];
 }
 
+export class WithdrawContactPointDto {
+  @ApiProperty({ description: '撤销联系点的理由 / reason' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class ContactPointQuery {
   @ApiPropertyOptional({ description: '年度（默认本年）/ year' })
   @IsOptional()

@@ -52,10 +52,39 @@ export class ContactPointsService {
     });
   }
 
+  /** A contact point stops being one; its visits stay on record. */
+  withdraw(id: string, reason: string) {
+    return this.dataSource.transaction(async (m) => {
+      const cp = await m.findOne(EnterpriseContactPointEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!cp) throw notFound(CONTACT_POINT, id);
+      if (cp.status === 'withdrawn') {
+        throw conflict({
+          zh: `${cp.enterpriseName}已不是企业联系点。`,
+          en: `${cp.enterpriseName} is no longer a contact point.`,
+        });
+      }
+      await m.update(EnterpriseContactPointEntity, id, {
+        status: 'withdrawn',
+        withdrawnOn: beijingToday(),
+        withdrawalReason: reason,
+      });
+      return { id, enterpriseName: cp.enterpriseName, status: 'withdrawn', withdrawalReason: reason };
+    });
+  }
+
   recordVisit(id: string, dto: RecordVisitDto, caller: CallerInfo) {
     return this.dataSource.transaction(async (m) => {
       const cp = await m.findOneBy(EnterpriseContactPointEntity, { id });
       if (!cp) throw notFound(CONTACT_POINT, id);
+      if (cp.status !== 'active') {
+        throw conflict({
+          zh: `${cp.enterpriseName}已不是企业联系点，不能再登记走访。`,
+          en: `${cp.enterpriseName} is no longer a contact point; no visit can be recorded.`,
+        });
+      }
       const answers = dto.answers?.length
         ? dto.answers.map((a) => ({ question: a.question, score: a.score }))
         : null;
