@@ -15,6 +15,7 @@ import {
 } from '@oversight/platform';
 import { OrganisationEntity } from '../../organisation/organisation.entity';
 import { REGISTER_RULES } from '../register-rules';
+import { reviewFindings } from './certificate-review.util';
 import { beijingToday, isBureau, ownerScope, requireOrganisation, visibleTo } from '../register-scope.util';
 import {
   CertificateQuery,
@@ -74,12 +75,6 @@ export interface CertificateRow {
   orgName: string;
   personStatus: string;
   staffingProofs: number;
-}
-
-export interface ReviewFinding {
-  code: 'person-left' | 'no-staffing-proof' | 'suspended-too-long' | 'expired';
-  zh: string;
-  en: string;
 }
 
 /** People in enforcement and their certificates (行政执法证): issue, suspend, revoke, annual clean-up. */
@@ -277,26 +272,10 @@ export class OfficersService {
       [year],
     )) as { certificate_id: string; action: string; reason: string; basis: string; decided_at: Date }[];
     const decided = new Map(decisions.map((d) => [d.certificate_id, d]));
-    const limitMs = REGISTER_RULES.suspensionReviewAfterDays.days * 86_400_000;
     const items = rows
       .filter((r) => r.status === 'valid' || r.status === 'suspended' || decided.has(r.id))
       .map((r) => {
-        const findings: ReviewFinding[] = [];
-        if (r.personStatus === 'left')
-          findings.push({ code: 'person-left', zh: '持证人已离岗', en: 'holder has left' });
-        if (r.staffingProofs === 0)
-          findings.push({ code: 'no-staffing-proof', zh: '无编制证明文件', en: 'no staffing proof on file' });
-        if (
-          r.status === 'suspended' &&
-          new Date(`${today}T23:59:59+08:00`).getTime() - Date.parse(r.statusChangedAt) > limitMs
-        )
-          findings.push({
-            code: 'suspended-too-long',
-            zh: `暂扣超过${REGISTER_RULES.suspensionReviewAfterDays.days}日`,
-            en: `suspended more than ${REGISTER_RULES.suspensionReviewAfterDays.days} days`,
-          });
-        if (r.expiresOn && r.expiresOn < today)
-          findings.push({ code: 'expired', zh: '证件已过期', en: 'expired' });
+        const findings = reviewFindings(r, today);
         const d = decided.get(r.id);
         return {
           ...r,
@@ -332,7 +311,12 @@ export class OfficersService {
         });
       }
       if (dto.decision === 'keep') {
-        if (c.status === 'revoked' || c.status === 'cancelled') this.checkTransition(c, 'suspend');
+        if (c.status === 'revoked' || c.status === 'cancelled') {
+          throw conflict({
+            zh: `证件${c.number}已${STATUS_ZH[c.status]}，不能决定保留。`,
+            en: `Certificate ${c.number} is ${c.status}; it cannot be kept.`,
+          });
+        }
         await this.recordAction(m, c.id, 'keep', dto.reason, dto.basis, caller, dto.year);
       } else {
         if (!(dto.decision === 'suspend' && c.status === 'suspended')) this.checkTransition(c, dto.decision);
