@@ -482,6 +482,14 @@ describe('registers (执法事项清单、执法人员、培训、负面清单�
       expect.objectContaining({ score: 92 }),
     ]);
 
+    const sheet = await workbook(reg(`/training/annual-check/export?year=${year}`), asAgency('nyj'));
+    expect(sheet[0][0]).toBe(`${year}年度行政执法人员培训达标情况`);
+    expect(sheet.slice(2).map((r) => `${r[1]}:${r[3]}:${r[4]}:${r[6]}`)).toEqual([
+      '丙辅助:3:3:达标',
+      '乙执法:2:5:未达标',
+      '甲执法:5:5:达标',
+    ]);
+
     // Running the check writes (and on a re-run updates) one assessment input per organisation.
     expect((await http('POST', reg('/training/annual-check'), { year }, asAgency('nyj'))).status).toBe(403);
     expect((await http('POST', reg('/training/annual-check'), { year }, AS_STAFF)).status).toBe(201);

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { CallerInfo, forbidden, unprocessable } from '@oversight/platform';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import type { OrganisationKind } from '../organisation/organisation.seed';
@@ -47,3 +47,7 @@ export function beijingToday(now = new Date()): string {
 }
 
 export const beijingYear = (now = new Date()) => Number(beijingToday(now).slice(0, 4));
+
+/** A unique index refused the row: another request got there first (reported as a 409 by the caller). */
+export const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';

@@ -5,7 +5,13 @@ import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { CallerInfo, conflict, notFound, unprocessable } from '@oversight/platform';
 import { OrganisationEntity } from '../../organisation/organisation.entity';
 import { REGISTER_RULES } from '../register-rules';
-import { isBureau, ownerScope, requireOrganisation, visibleTo } from '../register-scope.util';
+import {
+  isBureau,
+  isUniqueViolation,
+  ownerScope,
+  requireOrganisation,
+  visibleTo,
+} from '../register-scope.util';
 import {
   CATALOGUE_LISTS,
   CatalogueEntriesDto,
@@ -47,7 +53,19 @@ export interface CatalogueView {
 export class MatterCatalogueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  open(dto: OpenCatalogueDto, caller: CallerInfo): Promise<CatalogueView> {
+  async open(dto: OpenCatalogueDto, caller: CallerInfo): Promise<CatalogueView> {
+    try {
+      return await this.openDraft(dto, caller);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict({
+        zh: '该清单刚刚已新建了一个版本，请刷新后在该版本上修改。',
+        en: 'A version of this catalogue was opened at the same moment; reload and edit that one.',
+      });
+    }
+  }
+
+  private openDraft(dto: OpenCatalogueDto, caller: CallerInfo): Promise<CatalogueView> {
     return this.dataSource.transaction(async (m) => {
       const orgCode = isBureau(caller) ? dto.org : caller.org!;
       if (!orgCode) {

@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CallerInfo, conflict, notFound } from '@oversight/platform';
 import { REGISTER_RULES } from '../register-rules';
-import { beijingToday, beijingYear, ownerScope, requireOrganisation } from '../register-scope.util';
+import {
+  beijingToday,
+  beijingYear,
+  isUniqueViolation,
+  ownerScope,
+  requireOrganisation,
+} from '../register-scope.util';
 import {
   ContactPointQuery,
   ENTERPRISE_KINDS,
@@ -21,7 +27,19 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export class ContactPointsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  register(dto: RegisterContactPointDto, caller: CallerInfo) {
+  async register(dto: RegisterContactPointDto, caller: CallerInfo) {
+    try {
+      return await this.insert(dto, caller);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict({
+        zh: `${dto.enterpriseName}已是该部门的企业联系点。`,
+        en: `${dto.enterpriseName} is already a contact point of this agency.`,
+      });
+    }
+  }
+
+  private insert(dto: RegisterContactPointDto, caller: CallerInfo) {
     return this.dataSource.transaction(async (m) => {
       await requireOrganisation(m, dto.agency, ['agency', 'town', 'police']);
       const existing = await m.findOneBy(EnterpriseContactPointEntity, {

@@ -16,7 +16,14 @@ import {
 import { OrganisationEntity } from '../../organisation/organisation.entity';
 import { REGISTER_RULES } from '../register-rules';
 import { reviewFindings } from './certificate-review.util';
-import { beijingToday, isBureau, ownerScope, requireOrganisation, visibleTo } from '../register-scope.util';
+import {
+  beijingToday,
+  isBureau,
+  isUniqueViolation,
+  ownerScope,
+  requireOrganisation,
+  visibleTo,
+} from '../register-scope.util';
 import {
   CertificateQuery,
   IssueCertificateDto,
@@ -82,7 +89,19 @@ export interface CertificateRow {
 export class OfficersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  register(dto: RegisterPersonDto, caller: CallerInfo) {
+  async register(dto: RegisterPersonDto, caller: CallerInfo) {
+    try {
+      return await this.insertPerson(dto, caller);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict({
+        zh: `本单位工号“${dto.staffNumber}”已登记。`,
+        en: `Staff number "${dto.staffNumber}" is already registered in this organisation.`,
+      });
+    }
+  }
+
+  private insertPerson(dto: RegisterPersonDto, caller: CallerInfo) {
     return this.dataSource.transaction(async (m) => {
       const orgCode = isBureau(caller) ? dto.org : caller.org!;
       if (!orgCode) throw unprocessable({ zh: '请填写所在单位代码。', en: 'Name the organisation (org).' });

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { attachmentDisposition, CONTENT_TYPE, renderXlsx } from '@oversight/documents';
 import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import {
   AnnualCheckQuery,
@@ -53,6 +55,45 @@ export class TrainingController {
   @ApiOperation({ summary: '年度培训达标情况（逐人标出差额）/ annual check with shortfalls' })
   annualCheck(@Query() query: AnnualCheckQuery, @Caller() caller: CallerInfo) {
     return this.training.annualCheck(query, caller);
+  }
+
+  @Get('annual-check/export')
+  @Access(RULE.anyUnitDesk)
+  @ApiOperation({ summary: '年度培训达标情况导出（Excel）/ the annual check as Excel' })
+  async exportCheck(@Query() query: AnnualCheckQuery, @Caller() caller: CallerInfo, @Res() res: Response) {
+    const check = await this.training.annualCheck(query, caller);
+    const body = await renderXlsx([
+      {
+        name: '培训达标情况',
+        title: `${query.year}年度行政执法人员培训达标情况`,
+        columns: [
+          { key: 'orgName', header: '单位', width: 24 },
+          { key: 'name', header: '姓名', width: 10 },
+          { key: 'kind', header: '人员类别', width: 12 },
+          { key: 'days', header: '培训天数', width: 10 },
+          { key: 'required', header: '要求天数', width: 10 },
+          { key: 'shortfall', header: '差额', width: 8 },
+          { key: 'met', header: '是否达标', width: 10 },
+        ],
+        rows: check.organisations.flatMap((o) =>
+          o.persons.map((p) => ({
+            orgName: o.orgName,
+            name: p.name,
+            kind: p.kind === 'officer' ? '执法人员' : '执法辅助人员',
+            days: p.days,
+            required: p.required,
+            shortfall: p.shortfall,
+            met: p.met ? '达标' : '未达标',
+          })),
+        ),
+      },
+    ]);
+    res.setHeader('content-type', CONTENT_TYPE.xlsx);
+    res.setHeader(
+      'content-disposition',
+      attachmentDisposition(`${query.year}年度培训达标情况.xlsx`, `training-${query.year}.xlsx`),
+    );
+    res.send(body);
   }
 
   @Post('annual-check')
