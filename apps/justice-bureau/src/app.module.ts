@@ -10,6 +10,7 @@ import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReceivedClueModule } from './received-clue/received-clue.module';
 import { SupervisionCaseModule } from './supervision-case/supervision-case.module';
+import { RegistersModule } from './registers/registers.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         AcceptanceCampaignModule,
         CriminalCaseCopyModule,
         SupervisionCaseModule,
+        RegistersModule,
       ],
     };
   }

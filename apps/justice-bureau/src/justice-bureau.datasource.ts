@@ -9,6 +9,7 @@ import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 import { CreateSupervisionCaseTables1765000000000 } from './migrations/1765000000000-create-supervision-case-tables';
+import { CreateRegisterTables1765300000000 } from './migrations/1765300000000-create-register-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -25,5 +26,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateDeadLetterTable1764700000000,
       CreateAuditLog1764800000000,
       CreateSupervisionCaseTables1765000000000,
+      CreateRegisterTables1765300000000,
     ],
   });

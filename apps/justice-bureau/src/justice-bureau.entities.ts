@@ -23,6 +23,7 @@ import {
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
 } from './received-clue/received-clue.entity';
+import { REGISTER_ENTITIES } from './registers/registers.entity';
 
 export const JUSTICE_BUREAU_ENTITIES = [
   CriminalCaseCopyEntity,
@@ -44,4 +45,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueReminderEntity,
   ...ACCEPTANCE_ENTITIES,
   ...SUPERVISION_CASE_ENTITIES,
+  ...REGISTER_ENTITIES,
 ];

@@ -39,6 +39,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/criminal-case-copies', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Supervision cases (issue 11); the agency's side is under /api/agency
     ['/api/supervision-cases', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Registers (issue 11): catalogues, officers, training, supervisors, contact points
+    ['/api/registers', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Administration of each service (dead letters): /api/admin/<service>/...
     ...allUpstreams(config).map((u): [string, Upstream] => [`/api/admin/${u.service}`, u]),
     audit('justice-bureau', config.justiceBureauUrl),
