@@ -450,4 +450,83 @@ describe('case-file review: a cross review round', () => {
       expect(shown).not.toContain(hidden);
     expect(mine!.summary).toContain('张某');
   });
+  it('takes a third-party expert’s scores from the office, and no agency reviewers outside a cross review', async () => {
+    const opened = await http<{ id: string }>(
+      'POST',
+      api('/case-file-reviews'),
+      {
+        kind: 'third-party',
+        year: YEAR,
+        agencies: ['jtj'],
+        items: [
+          { code: 'procedure', title: '执法程序', weight: 60, checks: '程序合法' },
+          { code: 'law', title: '法律适用', weight: 40, checks: '适用法律准确' },
+        ],
+        passMark: 60,
+        excellenceMark: 85,
+      },
+      AS_STAFF,
+    );
+    expect(opened.status).toBe(201);
+    const id = opened.body.id;
+    const file = await upload(
+      `/agency/case-file-reviews/${id}/files`,
+      asAgency('jtj'),
+      fileFields(`jtj-${run}`, '某车辆超限运输案'),
+    );
+    expect(file.status).toBe(201);
+    const agencyReviewer = await http<ErrorBody>(
+      'POST',
+      api(`/case-file-reviews/${id}/reviewers`),
+      { kind: 'agency', name: '林涛', userId: 'cgj-clerk', orgCode: 'cgj', fileIds: [file.body.id] },
+      AS_STAFF,
+    );
+    expect(agencyReviewer.status).toBe(422);
+    expect(agencyReviewer.body.message.zh).toContain('交叉评查');
+    const expert = await http<{ id: string }>(
+      'POST',
+      api(`/case-file-reviews/${id}/reviewers`),
+      { kind: 'expert', name: '周律师', affiliation: '湖北某律师事务所', fileIds: [file.body.id] },
+      AS_STAFF,
+    );
+    expect(expert.status).toBe(201);
+    const items = [
+      { code: 'procedure', score: 50, finding: '听证告知书未载明期限' },
+      { code: 'law', score: 40 },
+    ];
+    // The expert has no account: the agency cannot enter the scores, the bureau does.
+    expect(
+      (
+        await http(
+          'POST',
+          api(`/case-file-reviews/${id}/files/${file.body.id}/scores`),
+          { reviewerId: expert.body.id, items },
+          asAgency('jtj'),
+        )
+      ).status,
+    ).toBe(403);
+    const scored = await http<{ total: number; grade: string }>(
+      'POST',
+      api(`/case-file-reviews/${id}/files/${file.body.id}/scores`),
+      { reviewerId: expert.body.id, items },
+      AS_STAFF,
+    );
+    expect(scored.status).toBe(201);
+    expect(scored.body).toMatchObject({ total: 90, grade: 'excellent' });
+    const closed = await http<{ agencies: { agencyCode: string; average: number; grade: string }[] }>(
+      'POST',
+      api(`/case-file-reviews/${id}/close`),
+      undefined,
+      AS_STAFF,
+    );
+    expect(closed.body.agencies).toEqual([
+      expect.objectContaining({ agencyCode: 'jtj', average: 90, grade: 'excellent' }),
+    ]);
+    const pdf = await fetch(api(`/case-file-reviews/${id}/report`), { headers: authenticate(AS_STAFF) });
+    const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, '');
+    expect(text).toContain(
+      '本次评查为第三方评查，共有1个单位参评，评查案卷1件，评查人员1名（其中第三方专家1名）',
+    );
+    expect(text).toContain('本次评查无不合格案卷');
+  });
 });

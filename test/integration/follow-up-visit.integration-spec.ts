@@ -117,6 +117,10 @@ describe('follow-up visits', () => {
     expect(
       (await http('POST', api('/follow-up-visits/draws'), { year: YEAR }, asAgency('scjg'))).status,
     ).toBe(403);
+    // The county government office handles no enforcement cases of its own.
+    expect(
+      (await http('POST', api('/agency/follow-up-cases'), caseOf('enforcement', 99), asAgency('zfb'))).status,
+    ).toBe(403);
     const mine = await http<{ items: { agencyCode: string }[] }>(
       'GET',
       api(`/agency/follow-up-cases?year=${YEAR}`),

@@ -16,6 +16,7 @@ import {
   UploadRules,
 } from '@oversight/platform';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { ENFORCEMENT_KINDS } from '../organisation/organisation.seed';
 import {
   DEFAULT_REVIEW_STANDARD,
   GRADE_LABEL,
@@ -99,7 +100,7 @@ export class CaseFileReviewService {
         en: `Unknown agency codes: ${unknown.join(', ')}.`,
       });
     }
-    const notSupervised = orgs.filter((o) => o.kind === 'supervisory-body');
+    const notSupervised = orgs.filter((o) => !ENFORCEMENT_KINDS.includes(o.kind));
     if (notSupervised.length > 0) {
       throw unprocessable({
         zh: `${notSupervised.map((o) => o.name).join('、')}不是行政执法单位，不能参加案卷评查。`,

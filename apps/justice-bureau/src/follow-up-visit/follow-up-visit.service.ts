@@ -21,6 +21,7 @@ import {
 } from '@oversight/platform';
 import { AssessmentInputEntity } from '../acceptance-campaign/acceptance-campaign.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { ENFORCEMENT_KINDS } from '../organisation/organisation.seed';
 import { CASE_KIND_LABEL, FOLLOW_UP_CASE_KINDS, FOLLOW_UP_RULES, FollowUpCaseKind } from './follow-up-rules';
 import { drawSample } from './follow-up-sample.util';
 import { DrawDto, RegisterCaseDto, StatisticsQuery, VisitQuery, VisitResultDto } from './follow-up-visit.dto';
@@ -96,15 +97,22 @@ export class FollowUpVisitService {
 
   /** An agency registers its own closed case. */
   async registerOwn(dto: RegisterCaseDto, caller: CallerInfo) {
-    if (!caller.org)
-      throw forbidden({ zh: '请以执法单位身份登录。', en: 'Sign in as an enforcement agency.' });
-    return this.register(caller.org, dto, caller);
+    const org = caller.org
+      ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code: caller.org })
+      : null;
+    if (!org || !ENFORCEMENT_KINDS.includes(org.kind)) {
+      throw forbidden({
+        zh: '只有行政执法单位可以登记本单位的已结案件。',
+        en: 'Only an enforcement agency registers its closed cases.',
+      });
+    }
+    return this.register(org.code, dto, caller);
   }
 
   async registerForAgency(agencyCode: string, dto: RegisterCaseDto, caller: CallerInfo) {
     requireOrg(caller, FOLLOW_UP_OFFICE);
     const org = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code: agencyCode });
-    if (!org || org.kind === 'supervisory-body') {
+    if (!org || !ENFORCEMENT_KINDS.includes(org.kind)) {
       throw unprocessable({
         zh: `办案单位“${agencyCode}”不是本县行政执法单位。`,
         en: `${agencyCode} is not one of the county's enforcement agencies.`,
