@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   Bilingual,
   CallerInfo,
@@ -249,7 +249,10 @@ export class CaseFileReviewService {
       submittedBy: caller.user,
     };
     try {
-      await this.dataSource.getRepository(CaseFileReviewFileEntity).insert(row);
+      await this.dataSource.transaction(async (manager) => {
+        await this.lockOpen(manager, round.id);
+        await manager.insert(CaseFileReviewFileEntity, row);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw conflict({
@@ -314,6 +317,7 @@ export class CaseFileReviewService {
     }
     this.refuseOwnFiles(orgCode, files);
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOpen(manager, id);
       // The same person assigned again in a round keeps one reviewer record, with more files.
       let reviewer = await manager.findOneBy(CaseFileReviewerEntity, {
         roundId: id,
@@ -411,6 +415,12 @@ export class CaseFileReviewService {
     });
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await this.lockOpen(manager, id);
+        // One sheet at a time per file, so the file's average counts every sheet.
+        await manager.findOne(CaseFileReviewFileEntity, {
+          where: { id: fileId },
+          lock: { mode: 'pessimistic_write' },
+        });
         await manager.insert(CaseFileScoreEntity, {
           fileId,
           reviewerId: reviewer.id,
@@ -477,6 +487,16 @@ export class CaseFileReviewService {
         return { reviewerId: a.reviewerId, ...fileView(f) };
       }),
     };
+  }
+
+  /** Holds the round open (a share lock) until the caller's transaction ends, so closing waits for it. */
+  private async lockOpen(manager: EntityManager, id: string): Promise<void> {
+    const round = await manager.findOne(CaseFileReviewRoundEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!round) throw notFound(ROUND, id);
+    this.requireOpen(round);
   }
 
   requireOpen(round: CaseFileReviewRoundEntity): void {
