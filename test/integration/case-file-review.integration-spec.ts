@@ -141,6 +141,11 @@ describe('case-file review: a cross review round', () => {
       fileFields(files.cgj1.caseNumber, 'x'),
     );
     expect(again.status).toBe(409);
+    const badDay = await upload(`/agency/case-file-reviews/${id}/files`, asAgency('cgj'), {
+      ...fileFields(`bad-day-${run}`, 'x'),
+      decisionDate: `${YEAR}-02-30`,
+    });
+    expect(badDay.status).toBe(400);
     const notPdf = await upload(
       `/agency/case-file-reviews/${id}/files`,
       asAgency('cgj'),
@@ -236,6 +241,10 @@ describe('case-file review: a cross review round', () => {
     const missing = await http<ErrorBody>('POST', scoreUrl(files.scjg1.id), partial, CGJ_REVIEWER);
     expect(missing.status).toBe(422);
     expect(missing.body.message.zh).toContain('未评分');
+    const silent = sheet(cgjReviewer.id, { filing: [2, ''] });
+    const reasonless = await http<ErrorBody>('POST', scoreUrl(files.scjg1.id), silent, CGJ_REVIEWER);
+    expect(reasonless.status).toBe(422);
+    expect(reasonless.body.message.zh).toContain('须写明评查意见');
     expect((await http('POST', scoreUrl(files.scjg1.id), sheet(cgjReviewer.id), SCJG_REVIEWER)).status).toBe(
       403,
     );

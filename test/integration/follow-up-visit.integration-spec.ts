@@ -117,6 +117,14 @@ describe('follow-up visits', () => {
     expect(
       (await http('POST', api('/follow-up-visits/draws'), { year: YEAR }, asAgency('scjg'))).status,
     ).toBe(403);
+    const badDay = await http<{ fields: { field: string; zh: string }[] }>(
+      'POST',
+      api('/agency/follow-up-cases'),
+      caseOf('enforcement', 98, { closedOn: `${YEAR}-02-30` }),
+      asAgency('scjg'),
+    );
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.fields[0]).toMatchObject({ field: 'closedOn', zh: '结案日期：不是有效的日期' });
     // The county government office handles no enforcement cases of its own.
     expect(
       (await http('POST', api('/agency/follow-up-cases'), caseOf('enforcement', 99), asAgency('zfb'))).status,

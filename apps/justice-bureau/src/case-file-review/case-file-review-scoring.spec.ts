@@ -6,7 +6,7 @@ const full = () => DEFAULT_REVIEW_STANDARD.items.map((i) => ({ code: i.code, sco
 describe('case-file review scoring', () => {
   it('totals a complete sheet and grades it against the marks', () => {
     const items = full();
-    items.find((i) => i.code === 'procedure')!.score = 5;
+    Object.assign(items.find((i) => i.code === 'procedure')!, { score: 5, finding: '未告知听证权利' });
     const result = scoreSheet(DEFAULT_REVIEW_STANDARD, items);
     expect(result).toEqual({ sheet: expect.objectContaining({ total: 85, grade: 'pass' }) });
   });
@@ -22,6 +22,15 @@ describe('case-file review scoring', () => {
       'The score of "facts" must be between 0 and 15; got -1.',
       'The standard has no item "mood".',
       'Items not scored: filing.',
+    ]);
+  });
+
+  it('asks for the finding of every deduction', () => {
+    const items = full();
+    items.find((i) => i.code === 'filing')!.score = 4;
+    const result = scoreSheet(DEFAULT_REVIEW_STANDARD, items);
+    expect('problems' in result && result.problems.map((p) => p.zh)).toEqual([
+      '条目“立卷归档”扣分的，须写明评查意见（扣分理由）。',
     ]);
   });
 

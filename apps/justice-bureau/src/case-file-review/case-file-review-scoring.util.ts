@@ -42,6 +42,12 @@ export function scoreSheet(
         zh: `条目“${def.title}”的得分应在0至${def.weight}分之间，填写的是${item.score}分。`,
         en: `The score of "${item.code}" must be between 0 and ${def.weight}; got ${item.score}.`,
       });
+    } else if (item.score < def.weight && !item.finding?.trim()) {
+      // A deduction without its reason cannot be reported, rectified or checked.
+      problems.push({
+        zh: `条目“${def.title}”扣分的，须写明评查意见（扣分理由）。`,
+        en: `Item "${item.code}" loses points: give the finding.`,
+      });
     }
   }
   const missing = standard.items.filter((i) => !seen.has(i.code));

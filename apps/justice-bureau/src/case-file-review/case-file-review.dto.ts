@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -120,6 +121,7 @@ export class SubmitFileDto {
 
   @ApiProperty({ description: '决定日期 / decision date (YYYY-MM-DD)' })
   @Matches(DAY)
+  @IsISO8601({ strict: true })
   decisionDate!: string;
 }
 

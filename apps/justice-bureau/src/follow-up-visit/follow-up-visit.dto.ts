@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -38,6 +39,7 @@ export class RegisterCaseDto {
 
   @ApiProperty({ description: '结案日期 / closed on (YYYY-MM-DD)' })
   @Matches(DAY)
+  @IsISO8601({ strict: true })
   closedOn!: string;
 
   @ApiProperty({ description: '当事人 / party' })
@@ -162,6 +164,7 @@ export class StatisticsQuery {
   @ApiPropertyOptional({ description: '统计截止日 / as of (YYYY-MM-DD; default today)' })
   @IsOptional()
   @Matches(DAY)
+  @IsISO8601({ strict: true })
   asOf?: string;
 }
 
@@ -169,5 +172,6 @@ export class OverdueQuery {
   @ApiPropertyOptional({ description: '截止日 / as of (YYYY-MM-DD; default now)' })
   @IsOptional()
   @Matches(DAY)
+  @IsISO8601({ strict: true })
   asOf?: string;
 }
