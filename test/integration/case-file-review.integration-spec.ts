@@ -212,13 +212,15 @@ describe('case-file review: a cross review round', () => {
     expect(cgjReviewer.fileIds.sort()).toEqual([files.scjg1.id, files.scjg2.id, files.zjj1.id].sort());
 
     // The reviewer sees what to review and can read the file; another agency cannot.
-    const desk = await http<{ toReview: { id: string }[] }>(
+    const desk = await http<{ rounds: { id: string; files: FileView[] }[]; toReview: { id: string }[] }>(
       'GET',
       api('/agency/case-file-reviews'),
       undefined,
       CGJ_REVIEWER,
     );
     expect(desk.body.toReview.map((f) => f.id).sort()).toEqual(cgjReviewer.fileIds.sort());
+    // …and, as an agency of the round, its own file only.
+    expect(desk.body.rounds.find((r) => r.id === id)?.files.map((f) => f.id)).toEqual([files.cgj1.id]);
     const content = await fetch(api(`/case-file-reviews/${id}/files/${files.scjg1.id}/content`), {
       headers: authenticate(CGJ_REVIEWER),
     });

@@ -379,10 +379,7 @@ export class CaseFileReviewService {
       .getRepository(CaseFileReviewerEntity)
       .findOneBy({ id: dto.reviewerId, roundId: id });
     const isOffice = caller.org === REVIEW_OFFICE;
-    if (!reviewer) {
-      if (!isOffice) throw notFound(ROUND, id);
-      throw notFound({ zh: '评查人', en: 'Reviewer' }, dto.reviewerId);
-    }
+    if (!reviewer) throw notFound({ zh: '本次评查的评查人', en: 'Reviewer of this round' }, dto.reviewerId);
     const self = reviewer.userId === caller.user && reviewer.orgCode === caller.org;
     const forExpert = reviewer.kind === 'expert' && isOffice;
     if (!self && !forExpert) {
