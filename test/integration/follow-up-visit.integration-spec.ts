@@ -303,5 +303,27 @@ describe('follow-up visits', () => {
     expect(
       (await http('GET', api('/follow-up-visits/overdue?asOf=tomorrow'), undefined, AS_STAFF)).status,
     ).toBe(400);
+
+    // A case registered later goes to the next draw alone; a satisfied party who reports a problem
+    // also asks for supervision.
+    expect(
+      (await http('POST', api('/agency/follow-up-cases'), caseOf('litigation', 7), asAgency('scjg'))).status,
+    ).toBe(201);
+    const next = await http<Draw>('POST', api('/follow-up-visits/draws'), { year: YEAR }, AS_STAFF);
+    expect(next.status).toBe(201);
+    expect(next.body.population).toEqual({
+      enforcement: [],
+      reconsideration: [],
+      litigation: [next.body.visits[0].caseId],
+    });
+    expect(next.body.seed).toMatch(/^[0-9a-f]{32}$/);
+    expect(
+      await record(next.body.visits[0].id, { ...visit, satisfaction: 4, problems: '罚款决定书送达不及时' }),
+    ).toMatchObject({ result: 'problem', supervisionRequested: true });
+    const second: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM justice_bureau.outbox_message WHERE topic = $1 AND message_key = $2`,
+      [TOPIC.supervisionCaseRequested, next.body.visits[0].id],
+    );
+    expect(second[0].n).toBe(1);
   });
 });
