@@ -4,8 +4,10 @@ import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
 import { ClueReferralModule } from './clue-referral/clue-referral.module';
 import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
+import { CaseFileReviewModule } from './case-file-review/case-file-review.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { CriminalCaseCopyModule } from './criminal-case-copy/criminal-case-copy.module';
+import { FollowUpVisitModule } from './follow-up-visit/follow-up-visit.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReceivedClueModule } from './received-clue/received-clue.module';
@@ -31,6 +33,8 @@ export class AppModule {
         CriminalCaseCopyModule,
         SupervisionCaseModule,
         RegistersModule,
+        CaseFileReviewModule,
+        FollowUpVisitModule,
       ],
     };
   }

@@ -10,6 +10,8 @@ import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-c
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
 import { CreateSupervisionCaseTables1765000000000 } from './migrations/1765000000000-create-supervision-case-tables';
 import { CreateRegisterTables1765300000000 } from './migrations/1765300000000-create-register-tables';
+import { CreateCaseFileReviewTables1765200000000 } from './migrations/1765200000000-create-case-file-review-tables';
+import { CreateFollowUpVisitTables1765200001000 } from './migrations/1765200001000-create-follow-up-visit-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -27,5 +29,7 @@ export const buildDataSourceOptions = (url: string) =>
       CreateAuditLog1764800000000,
       CreateSupervisionCaseTables1765000000000,
       CreateRegisterTables1765300000000,
+      CreateCaseFileReviewTables1765200000000,
+      CreateFollowUpVisitTables1765200001000,
     ],
   });

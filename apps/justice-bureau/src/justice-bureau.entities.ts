@@ -6,6 +6,8 @@ import {
 } from '@oversight/clue-referral';
 import { ClueReferralEntity } from '@oversight/clue-referral';
 import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
+import { CASE_FILE_REVIEW_ENTITIES } from './case-file-review/case-file-review.entity';
+import { FOLLOW_UP_VISIT_ENTITIES } from './follow-up-visit/follow-up-visit.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -46,4 +48,6 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ...ACCEPTANCE_ENTITIES,
   ...SUPERVISION_CASE_ENTITIES,
   ...REGISTER_ENTITIES,
+  ...CASE_FILE_REVIEW_ENTITIES,
+  ...FOLLOW_UP_VISIT_ENTITIES,
 ];

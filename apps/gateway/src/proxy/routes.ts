@@ -32,6 +32,9 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/discipline', { service: 'discipline-commission', url: config.disciplineCommissionUrl }],
     ['/api/acceptance-campaigns', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/assessment-inputs', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Case-file review and follow-up visits (issue 11)
+    ['/api/case-file-reviews', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/follow-up-visits', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Criminal-justice handoff (issue 4): the procuratorate hosts it; the bureau keeps its copies
     ['/api/criminal-transfers', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/penalty-cases', { service: 'procuratorate', url: config.procuratorateUrl }],

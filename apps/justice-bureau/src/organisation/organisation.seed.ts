@@ -5,6 +5,9 @@
  */
 export type OrganisationKind = 'supervisory-body' | 'police' | 'agency' | 'town' | 'government' | 'other';
 
+/** The kinds of organisation that hold enforcement case files: county agencies, the police, the towns. */
+export const ENFORCEMENT_KINDS: readonly OrganisationKind[] = ['agency', 'police', 'town'];
+
 export interface OrganisationSeed {
   code: string;
   name: string;
