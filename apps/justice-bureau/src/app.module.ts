@@ -4,6 +4,7 @@ import { SERVICE } from '@oversight/contracts';
 import { ServiceCoreModule } from '@oversight/platform';
 import { ClueReferralModule } from './clue-referral/clue-referral.module';
 import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { CriminalCaseCopyModule } from './criminal-case-copy/criminal-case-copy.module';
 import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
@@ -27,6 +28,7 @@ export class AppModule {
         ReceivedClueModule,
         AcceptanceCampaignModule,
         CriminalCaseCopyModule,
+        AssessmentModule,
       ],
     };
   }

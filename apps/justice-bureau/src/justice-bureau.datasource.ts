@@ -8,6 +8,7 @@ import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/176450
 import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-create-criminal-case-copy';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
+import { CreateAssessmentTables1765400000000 } from './migrations/1765400000000-create-assessment-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -23,5 +24,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateCriminalCaseCopy1764604000000,
       CreateDeadLetterTable1764700000000,
       CreateAuditLog1764800000000,
+      CreateAssessmentTables1765400000000,
     ],
   });

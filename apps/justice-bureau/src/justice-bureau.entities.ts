@@ -6,6 +6,7 @@ import {
 } from '@oversight/clue-referral';
 import { ClueReferralEntity } from '@oversight/clue-referral';
 import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
+import { ASSESSMENT_ENTITIES } from './assessment/assessment.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -42,4 +43,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ReceivedClueNoteEntity,
   ReceivedClueReminderEntity,
   ...ACCEPTANCE_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ASSESSMENT_SOURCE } from '@oversight/contracts';
+import {
+  ASSESSED_KINDS,
+  COMPLAINT_EXCLUDED_STATUSES,
+  IndicatorCode,
+  INPUT_READING,
+} from './assessment-indicators';
+import { mean, onTimeRate, rate, RawValue, UnitFacts } from './assessment-scoring.util';
+
+interface InputRow {
+  unit_code: string;
+  source: string;
+  result: string;
+  score: string | null;
+}
+
+/** 00:00 on 1 January of `year`, Beijing time. */
+export const startOfBeijingYear = (year: number) => new Date(`${year}-01-01T00:00:00+08:00`);
+
+/**
+ * Gathers each assessed unit's raw values for a year from the bureau's own tables: complaints, the
+ * transfer projection, and `assessment_input` rows written by the other capabilities.
+ */
+@Injectable()
+export class AssessmentInputsService {
+  async collect(manager: EntityManager, year: number, asOf: Date): Promise<UnitFacts[]> {
+    const units = (await manager.query(
+      `SELECT code, name, kind FROM justice_bureau.organisation WHERE kind = ANY($1) ORDER BY code`,
+      [[...ASSESSED_KINDS]],
+    )) as { code: string; name: string; kind: string }[];
+    const from = startOfBeijingYear(year);
+    const to = startOfBeijingYear(year + 1);
+
+    const complaints = (await manager.query(
+      `SELECT respondent_org AS code, count(*)::int AS total,
+              count(*) FILTER (WHERE substantiated)::int AS substantiated
+         FROM justice_bureau.complaint
+        WHERE created_at >= $1 AND created_at < $2 AND NOT (status = ANY($3))
+        GROUP BY respondent_org`,
+      [from, to, [...COMPLAINT_EXCLUDED_STATUSES]],
+    )) as { code: string; total: number; substantiated: number }[];
+
+    const transfers = (await manager.query(
+      `SELECT receiver, due_at, closed_at, overdue_since FROM justice_bureau.assessment_transfer
+        WHERE due_at >= $1 AND due_at < $2 AND receiver IS NOT NULL`,
+      [from, to],
+    )) as { receiver: string; due_at: Date; closed_at: Date | null; overdue_since: Date | null }[];
+
+    const inputs = (await manager.query(
+      `SELECT unit_code, source, result, score FROM justice_bureau.assessment_input WHERE year = $1`,
+      [year],
+    )) as InputRow[];
+    const rowsOf = (code: string, source: string) =>
+      inputs.filter((r) => r.unit_code === code && r.source === source);
+    // Corrections count only once supervision cases report results at all this year (else 无数据).
+    const supervisionRunning = inputs.some((r) => r.source === ASSESSMENT_SOURCE.supervisionCase);
+
+    return units.map((unit) => {
+      const c = complaints.find((x) => x.code === unit.code);
+      const scores = (source: string) =>
+        rowsOf(unit.code, source)
+          .filter((r) => r.score !== null)
+          .map((r) => Number(r.score));
+      const supervision = rowsOf(unit.code, ASSESSMENT_SOURCE.supervisionCase);
+      const corrected = supervision.filter((r) => r.result === INPUT_READING.correctionResult).length;
+      const training = rowsOf(unit.code, ASSESSMENT_SOURCE.training);
+      const trained = training.filter((r) => r.result === INPUT_READING.trainingMet).length;
+      const visits = rowsOf(unit.code, ASSESSMENT_SOURCE.followUpVisit).filter((r) =>
+        (INPUT_READING.rated as readonly string[]).includes(r.result),
+      );
+      const satisfied = visits.filter((r) =>
+        (INPUT_READING.satisfied as readonly string[]).includes(r.result),
+      ).length;
+      const reviews = scores(ASSESSMENT_SOURCE.caseFileReview);
+      const acceptance = scores(ASSESSMENT_SOURCE.acceptanceCampaign);
+      const raw: Record<IndicatorCode, RawValue> = {
+        'on-time-rate': onTimeRate(
+          transfers
+            .filter((t) => t.receiver === unit.code)
+            .map((t) => ({ dueAt: t.due_at, closedAt: t.closed_at, overdueSince: t.overdue_since })),
+          asOf,
+        ),
+        complaints: {
+          value: c?.total ?? 0,
+          detail: { total: c?.total ?? 0, substantiated: c?.substantiated ?? 0 },
+        },
+        corrections: {
+          value: supervisionRunning ? corrected : null,
+          detail: { cases: supervision.length, corrected },
+        },
+        'case-file-review': { value: mean(reviews), detail: { files: reviews.length } },
+        training: {
+          value: rate(trained, training.length),
+          detail: { people: training.length, met: trained },
+        },
+        acceptance: { value: mean(acceptance), detail: { results: acceptance.length } },
+        satisfaction: { value: rate(satisfied, visits.length), detail: { rated: visits.length, satisfied } },
+      };
+      return { code: unit.code, name: unit.name, kind: unit.kind, raw };
+    });
+  }
+}
