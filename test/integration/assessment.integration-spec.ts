@@ -70,7 +70,8 @@ interface Run {
 }
 type ErrorBody = { message: { zh: string; en: string } };
 
-// The current Beijing year: complaints filed now count in it. Transfers below fall due early in it.
+// The current Beijing year: complaints filed now count in it. Of the transfers below only the open one
+// (Q) is judged against today, and it falls due on 1 January.
 const YEAR = Number(beijingDate(new Date()).slice(0, 4));
 const at = (monthDay: string) => new Date(`${YEAR}-${monthDay}T10:00:00+08:00`);
 const WEIGHTS = {
@@ -248,7 +249,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       closed('X', '03-19'),
       sent('P', 'cgj', '02-10', '02-01'),
       closed('P', '03-01'),
-      sent('Q', 'cgj', '01-10', '01-02'),
+      sent('Q', 'cgj', '01-01', '01-01'), // due on 1 January: past due whenever the test runs
     );
     await publish(closeA); // the same event again: folded in once
 
@@ -523,6 +524,8 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       '全年登记针对各单位的行政执法投诉举报6件',
       '按时办结3件，按时办结率42.9%',
       '县城管执法局（41.5分）',
+      '各项指标全县情况',
+      '76.7', // the county's mean case-file review score: (85 + 95 + 50) / 3
       '约谈单位主要负责人',
       '数据不足',
     ]) {

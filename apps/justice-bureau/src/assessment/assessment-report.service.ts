@@ -3,7 +3,7 @@ import { beijingDate } from '@oversight/deadlines';
 import { renderPdf, TableSpec } from '@oversight/documents';
 import { notFound } from '@oversight/platform';
 import { FAIL_CONSEQUENCES, GRADES, indicator, INDICATORS } from './assessment-indicators';
-import { UnitResult } from './assessment-scoring.util';
+import { round1, UnitResult } from './assessment-scoring.util';
 import { AssessmentRunEntity } from './assessment.entity';
 import { AssessmentService } from './assessment.service';
 
@@ -89,9 +89,16 @@ export class AssessmentReportService {
           ],
           table: weights,
         },
-        { heading: '三、考核结果排名', table: ranking },
         {
-          heading: '四、评定为不合格的单位及处理意见',
+          heading: '三、各项指标全县情况',
+          paragraphs: [
+            '各项指标按有数据的单位统计；无数据的单位不计入平均得分（案卷评查、培训、回访等由相关工作记录生成）。',
+          ],
+          table: countyIndicators(results),
+        },
+        { heading: '四、考核结果排名', table: ranking },
+        {
+          heading: '五、评定为不合格的单位及处理意见',
           paragraphs:
             failed.length === 0
               ? ['本年度无评定为不合格的单位。']
@@ -102,7 +109,7 @@ export class AssessmentReportService {
                 ],
         },
         {
-          heading: '五、不予评定的单位',
+          heading: '六、不予评定的单位',
           paragraphs: [
             ungraded.length === 0
               ? '无。'
@@ -151,6 +158,27 @@ export class AssessmentReportService {
     }
     return { ...meta, county: run.summary, units };
   }
+}
+
+/** Per indicator: how many units have data and their mean score. */
+function countyIndicators(results: UnitResult[]): TableSpec {
+  return {
+    columns: [
+      { key: 'name', header: '考核指标', width: 16 },
+      { key: 'units', header: '有数据单位数', width: 12 },
+      { key: 'noData', header: '无数据单位数', width: 12 },
+      { key: 'mean', header: '平均得分', width: 10 },
+    ],
+    rows: INDICATORS.map((def) => {
+      const scores = results.map((u) => ind(u, def.code).score).filter((s): s is number => s !== null);
+      return {
+        name: def.name.zh,
+        units: scores.length,
+        noData: results.length - scores.length,
+        mean: scores.length === 0 ? '无数据' : round1(scores.reduce((a, b) => a + b, 0) / scores.length),
+      };
+    }),
+  };
 }
 
 /** The indicators that pulled a failing unit down, lowest score first, for the report. */

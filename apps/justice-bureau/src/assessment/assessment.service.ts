@@ -240,7 +240,14 @@ export class AssessmentService {
       supersededAt: iso(run.supersededAt),
       supersedeReason: run.supersedeReason,
       summary: run.summary,
-      units: run.results,
+      // Indicator names from the catalogue the run was computed with, for readers of the bare results.
+      units: run.results.map((u) => ({
+        ...u,
+        indicators: u.indicators.map((i) => ({
+          ...i,
+          name: INDICATORS.find((d) => d.code === i.code)?.name ?? { zh: i.code, en: i.code },
+        })),
+      })),
       ...(withInputs ? { inputs: run.inputs, rules: run.rules } : {}),
     };
   }
