@@ -156,12 +156,28 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
    * follow-up visits) are inserted here as fixtures; after the merge those capabilities write them for
    * real. The acceptance campaign's row is a fixture too: its own test runs a whole campaign.
    */
-  async function input(unit: string, source: string, result: string, score: number | null = null) {
+  async function input(
+    unit: string,
+    source: string,
+    result: string,
+    score: number | null = null,
+    detail: Record<string, unknown> = {},
+  ) {
     await db.query(
       `INSERT INTO justice_bureau.assessment_input
          (id, year, unit_code, source, source_ref, result, score, outcome, detail, basis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', 'test fixture')`,
-      [randomUUID(), YEAR, unit, source, `${run}-${randomUUID()}`, result, score, result],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'test fixture')`,
+      [
+        randomUUID(),
+        YEAR,
+        unit,
+        source,
+        `${run}-${randomUUID()}`,
+        result,
+        score,
+        result,
+        JSON.stringify(detail),
+      ],
     );
   }
 
@@ -276,33 +292,35 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     )) as { n: number }[];
     expect(inbox[0].n).toBe(1);
 
-    for (const [unit, source, result, score] of [
-      ['scjg', ASSESSMENT_SOURCE.supervisionCase, 'corrected', null],
-      ['scjg', ASSESSMENT_SOURCE.supervisionCase, 'no-fault', null],
-      ['scjg', ASSESSMENT_SOURCE.caseFileReview, 'reviewed', 80],
-      ['scjg', ASSESSMENT_SOURCE.caseFileReview, 'reviewed', 90],
-      ['scjg', ASSESSMENT_SOURCE.training, 'met', null],
-      ['scjg', ASSESSMENT_SOURCE.training, 'met', null],
-      ['scjg', ASSESSMENT_SOURCE.training, 'met', null],
-      ['scjg', ASSESSMENT_SOURCE.training, 'not-met', null],
-      ['scjg', ASSESSMENT_SOURCE.acceptanceCampaign, 'accepted', 92],
-      ['scjg', ASSESSMENT_SOURCE.followUpVisit, 'satisfied', null],
-      ['scjg', ASSESSMENT_SOURCE.followUpVisit, 'basically-satisfied', null],
-      ['scjg', ASSESSMENT_SOURCE.followUpVisit, 'dissatisfied', null],
-      ['scjg', ASSESSMENT_SOURCE.followUpVisit, 'unreachable', null],
-      ['xgz', ASSESSMENT_SOURCE.caseFileReview, 'reviewed', 95],
-      ['xgz', ASSESSMENT_SOURCE.training, 'met', null],
-      ['xgz', ASSESSMENT_SOURCE.training, 'met', null],
-      ['xgz', ASSESSMENT_SOURCE.acceptanceCampaign, 'accepted', 88],
-      ['cgj', ASSESSMENT_SOURCE.supervisionCase, 'corrected', null],
-      ['cgj', ASSESSMENT_SOURCE.supervisionCase, 'corrected', null],
-      ['cgj', ASSESSMENT_SOURCE.supervisionCase, 'corrected', null],
-      ['cgj', ASSESSMENT_SOURCE.caseFileReview, 'reviewed', 50],
-      ['cgj', ASSESSMENT_SOURCE.training, 'met', null],
-      ['cgj', ASSESSMENT_SOURCE.training, 'not-met', null],
-      ['cgj', ASSESSMENT_SOURCE.followUpVisit, 'dissatisfied', null],
-    ] as const) {
-      await input(unit, source, result, score);
+    // In the shapes those capabilities write: a supervision case per row (corrected / no-fault), a review
+    // round's average per unit with its files by grade, the annual training check per unit (people, met),
+    // a follow-up visit per row (neutral = 基本满意; unreached left out; a reported problem not satisfied).
+    const V = ASSESSMENT_SOURCE;
+    const fixtures: [string, string, string, number | null, Record<string, unknown>?][] = [
+      ['scjg', V.supervisionCase, 'corrected', null],
+      ['scjg', V.supervisionCase, 'no-fault', null],
+      ['scjg', V.caseFileReview, 'pass', 80, { grades: { excellent: 0, pass: 2, fail: 0 } }],
+      ['scjg', V.caseFileReview, 'excellent', 95, { grades: { excellent: 1, pass: 0, fail: 0 } }],
+      ['scjg', V.training, 'shortfall', 75, { people: 4, met: 3 }],
+      ['scjg', V.acceptanceCampaign, 'accepted', 92],
+      ['scjg', V.followUpVisit, 'satisfied', 5],
+      ['scjg', V.followUpVisit, 'neutral', 3],
+      ['scjg', V.followUpVisit, 'dissatisfied', 1],
+      ['scjg', V.followUpVisit, 'unreached', null],
+      ['xgz', V.caseFileReview, 'excellent', 95, { grades: { excellent: 3, pass: 0, fail: 0 } }],
+      ['xgz', V.training, 'met', 100, { people: 2, met: 2 }],
+      ['xgz', V.acceptanceCampaign, 'accepted', 88],
+      ['cgj', V.supervisionCase, 'corrected', null],
+      ['cgj', V.supervisionCase, 'corrected', null],
+      ['cgj', V.supervisionCase, 'corrected', null],
+      ['cgj', V.supervisionCase, 'dismissed', null],
+      ['cgj', V.caseFileReview, 'fail', 50, { grades: { excellent: 0, pass: 0, fail: 1 } }],
+      ['cgj', V.training, 'shortfall', 50, { people: 2, met: 1 }],
+      ['cgj', V.followUpVisit, 'dissatisfied', 2],
+      ['cgj', V.followUpVisit, 'problem', 4],
+    ];
+    for (const [unit, source, result, score, detail] of fixtures) {
+      await input(unit, source, result, score, detail);
     }
     await eventually(
       async () =>
@@ -362,12 +380,12 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
 
     // By hand, weights 25/15/10/20/10/10/10:
     // 市场监管局: on time 2 of 4 due (A, D; B late, C overdue; E next year) = 50; complaints 3 → 100−15 = 85;
-    //   corrections 1 → 90; case files (80+90)/2 = 85; training 3/4 = 75; acceptance 92;
+    //   corrections 1 → 90; case files (2×80 + 1×95)/3 = 85; training 3/4 = 75; acceptance 92;
     //   satisfaction 2 of 3 rated = 66.7 → (25×50 + 15×85 + 10×90 + 20×85 + 10×75 + 10×92 + 10×66.7)/100 = 74.6 合格
     // 兴国镇: on time 1/1 = 100; complaints 1 → 95; corrections 0 → 100; case files 95; training 100;
     //   acceptance 88; satisfaction no data → (2500 + 1425 + 1000 + 1900 + 1000 + 880)/90 = 96.7 优秀
     // 城管局: on time 0/2 = 0; complaints 2 → 90; corrections 3 → 70; case files 50; training 50;
-    //   acceptance no data; satisfaction 0/1 = 0 → (0 + 1350 + 700 + 1000 + 500 + 0)/90 = 39.4 不合格
+    //   acceptance no data; satisfaction 0/2 = 0 → (0 + 1350 + 700 + 1000 + 500 + 0)/90 = 39.4 不合格
     const scjg = unitOf(first, 'scjg');
     expect(scjg.indicators.map((i) => [i.code, i.raw, i.score])).toEqual([
       ['on-time-rate', 50, 50],

@@ -114,8 +114,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '分',
     direction: 'higher-is-better',
     computation: {
-      zh: '本年度评查的本单位案卷得分（百分制）的平均分',
-      en: 'mean score (on 100) of the unit’s case files reviewed in the year',
+      zh: '本年度评查的本单位案卷得分（百分制）的平均分（各次评查的平均分按案卷数加权）',
+      en: 'mean score (on 100) of the unit’s case files reviewed in the year (rounds’ averages weighted by their files)',
     },
     noData: { zh: '本年度未评查本单位案卷', en: 'no case file of the unit reviewed in the year' },
     normalisation: { method: 'points' },
@@ -128,8 +128,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '%',
     direction: 'higher-is-better',
     computation: {
-      zh: '本单位执法人员和辅助人员中全年培训时长达标（执法人员不少于5个工作日、辅助人员不少于3天）的比例（每人一条记录，结果met为达标）',
-      en: 'share of the unit’s officers and auxiliaries who met the yearly training minimum (5 working days, auxiliaries 3 days); one record per person, result `met` counts',
+      zh: '本单位执法人员和辅助人员中全年培训时长达标（执法人员不少于5个工作日、辅助人员不少于3天）的比例（取年度培训核查记录的达标人数和总人数）',
+      en: 'share of the unit’s officers and auxiliaries who met the yearly training minimum (5 working days, auxiliaries 3 days), from the annual training check (people met ÷ people)',
     },
     noData: { zh: '本年度无本单位培训记录', en: 'no training record of the unit in the year' },
     normalisation: { method: 'percentage' },
@@ -156,8 +156,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '%',
     direction: 'higher-is-better',
     computation: {
-      zh: '本年度对本单位执法、复议、诉讼案件回访中，评价为满意或基本满意的比例（未能回访的不计）',
-      en: 'share of the year’s follow-up visits on the unit’s cases rated satisfied or basically satisfied (visits without a rating are left out)',
+      zh: '本年度对本单位执法、复议、诉讼案件回访中，评价为满意或基本满意的比例（未联系上的不计；反映问题的计为不满意）',
+      en: 'share of the year’s follow-up visits on the unit’s cases rated satisfied or basically satisfied (visits that reached nobody are left out; a reported problem counts as not satisfied)',
     },
     noData: { zh: '本年度无本单位回访评价', en: 'no rated follow-up visit of the unit in the year' },
     normalisation: { method: 'percentage' },
@@ -224,8 +224,10 @@ export const FAIL_CONSEQUENCES = {
 export const INPUT_READING = {
   correctionResult: 'corrected',
   trainingMet: 'met',
-  satisfied: ['satisfied', 'basically-satisfied'],
-  rated: ['satisfied', 'basically-satisfied', 'dissatisfied'],
+  /** 满意 and 基本满意 (the follow-up visits record 3 of 5 as `neutral`, labelled 基本满意). */
+  satisfied: ['satisfied', 'basically-satisfied', 'neutral'],
+  /** Visits that reached the party; `unreached` is left out. */
+  rated: ['satisfied', 'basically-satisfied', 'neutral', 'dissatisfied', 'problem'],
 } as const;
 
 /** Complaint statuses that do not count against the unit: not accepted, or not its matter. */

@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ASSESSMENT_SOURCE } from '@oversight/contracts';
+import { ASSESSED_KINDS, COMPLAINT_EXCLUDED_STATUSES, IndicatorCode } from './assessment-indicators';
 import {
-  ASSESSED_KINDS,
-  COMPLAINT_EXCLUDED_STATUSES,
-  IndicatorCode,
-  INPUT_READING,
-} from './assessment-indicators';
-import { mean, onTimeRate, rate, RawValue, UnitFacts } from './assessment-scoring.util';
+  acceptance,
+  caseFileReview,
+  corrections,
+  InputRow,
+  satisfaction,
+  training,
+} from './assessment-reading.util';
+import { onTimeRate, RawValue, UnitFacts } from './assessment-scoring.util';
 
-interface InputRow {
+interface StoredInput {
   unit_code: string;
   source: string;
   result: string;
   score: string | null;
+  detail: Record<string, unknown> | null;
 }
 
 /** 00:00 on 1 January of `year`, Beijing time. */
@@ -49,32 +53,22 @@ export class AssessmentInputsService {
     )) as { receiver: string; due_at: Date; closed_at: Date | null; overdue_since: Date | null }[];
 
     const inputs = (await manager.query(
-      `SELECT unit_code, source, result, score FROM justice_bureau.assessment_input WHERE year = $1`,
+      `SELECT unit_code, source, result, score, detail FROM justice_bureau.assessment_input WHERE year = $1`,
       [year],
-    )) as InputRow[];
-    const rowsOf = (code: string, source: string) =>
-      inputs.filter((r) => r.unit_code === code && r.source === source);
+    )) as StoredInput[];
+    const rowsOf = (code: string, source: string): InputRow[] =>
+      inputs
+        .filter((r) => r.unit_code === code && r.source === source)
+        .map((r) => ({
+          result: r.result,
+          score: r.score === null ? null : Number(r.score),
+          detail: r.detail ?? {},
+        }));
     // Corrections count only once supervision cases report results at all this year (else 无数据).
     const supervisionRunning = inputs.some((r) => r.source === ASSESSMENT_SOURCE.supervisionCase);
 
     return units.map((unit) => {
       const c = complaints.find((x) => x.code === unit.code);
-      const scores = (source: string) =>
-        rowsOf(unit.code, source)
-          .filter((r) => r.score !== null)
-          .map((r) => Number(r.score));
-      const supervision = rowsOf(unit.code, ASSESSMENT_SOURCE.supervisionCase);
-      const corrected = supervision.filter((r) => r.result === INPUT_READING.correctionResult).length;
-      const training = rowsOf(unit.code, ASSESSMENT_SOURCE.training);
-      const trained = training.filter((r) => r.result === INPUT_READING.trainingMet).length;
-      const visits = rowsOf(unit.code, ASSESSMENT_SOURCE.followUpVisit).filter((r) =>
-        (INPUT_READING.rated as readonly string[]).includes(r.result),
-      );
-      const satisfied = visits.filter((r) =>
-        (INPUT_READING.satisfied as readonly string[]).includes(r.result),
-      ).length;
-      const reviews = scores(ASSESSMENT_SOURCE.caseFileReview);
-      const acceptance = scores(ASSESSMENT_SOURCE.acceptanceCampaign);
       const raw: Record<IndicatorCode, RawValue> = {
         'on-time-rate': onTimeRate(
           transfers
@@ -86,17 +80,11 @@ export class AssessmentInputsService {
           value: c?.total ?? 0,
           detail: { total: c?.total ?? 0, substantiated: c?.substantiated ?? 0 },
         },
-        corrections: {
-          value: supervisionRunning ? corrected : null,
-          detail: { cases: supervision.length, corrected },
-        },
-        'case-file-review': { value: mean(reviews), detail: { files: reviews.length } },
-        training: {
-          value: rate(trained, training.length),
-          detail: { people: training.length, met: trained },
-        },
-        acceptance: { value: mean(acceptance), detail: { results: acceptance.length } },
-        satisfaction: { value: rate(satisfied, visits.length), detail: { rated: visits.length, satisfied } },
+        corrections: corrections(rowsOf(unit.code, ASSESSMENT_SOURCE.supervisionCase), supervisionRunning),
+        'case-file-review': caseFileReview(rowsOf(unit.code, ASSESSMENT_SOURCE.caseFileReview)),
+        training: training(rowsOf(unit.code, ASSESSMENT_SOURCE.training)),
+        acceptance: acceptance(rowsOf(unit.code, ASSESSMENT_SOURCE.acceptanceCampaign)),
+        satisfaction: satisfaction(rowsOf(unit.code, ASSESSMENT_SOURCE.followUpVisit)),
       };
       return { code: unit.code, name: unit.name, kind: unit.kind, raw };
     });
