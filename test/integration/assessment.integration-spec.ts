@@ -218,17 +218,15 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     const complaints = await Promise.all(
       ['scjg', 'scjg', 'scjg', 'xgz', 'cgj', 'cgj', 'cgj'].map((org) => fileComplaint(org)),
     );
+    const step = (id: string, taskKey: string) =>
+      eventually(
+        async () =>
+          (await system.engine.listTasks({ processInstanceBusinessKey: id, taskDefinitionKey: taskKey }))
+            .length === 1,
+        { what: `step ${taskKey} of ${id}`, timeoutMs: 60_000 },
+      );
     const rejected = complaints[6];
-    await eventually(
-      async () =>
-        (
-          await system.engine.listTasks({
-            processInstanceBusinessKey: rejected,
-            taskDefinitionKey: 'acceptance-review',
-          })
-        ).length === 1,
-      { what: 'the acceptance review of the complaint to reject', timeoutMs: 60_000 },
-    );
+    await step(rejected, 'acceptance-review');
     const rejection = await http(
       'POST',
       api(`/complaints/${rejected}/acceptance`),
@@ -236,6 +234,26 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       AS_STAFF,
     );
     expect(rejection.status).toBe(202);
+
+    // One complaint against 市场监管局 is accepted and assigned to it (交办), due in three days: a transfer
+    // to the unit, open and not yet due (pending, not in the rate); in the last days of December it falls
+    // due next year and is not counted at all.
+    const assigned = complaints[0];
+    await step(assigned, 'acceptance-review');
+    expect(
+      (await http('POST', api(`/complaints/${assigned}/acceptance`), { decision: 'accept' }, AS_STAFF))
+        .status,
+    ).toBe(202);
+    await step(assigned, 'assign-agency');
+    const dueDay = beijingDate(new Date(Date.now() + 3 * 24 * 3600 * 1000));
+    const assignment = await http(
+      'POST',
+      api(`/complaints/${assigned}/assignment`),
+      { agencyOrg: 'scjg', dueDate: dueDay },
+      AS_STAFF,
+    );
+    expect(assignment.status).toBe(202);
+    const assignedPending = dueDay.startsWith(`${YEAR}-`) ? 1 : 0;
 
     // Transfers to the units, as any service publishes them. 市场监管局: A on time (its closing event
     // delivered twice), B closed late, C flagged overdue and never closed, D on time with its events
@@ -322,15 +340,23 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     for (const [unit, source, result, score, detail] of fixtures) {
       await input(unit, source, result, score, detail);
     }
-    await eventually(
-      async () =>
-        (
-          (await db.query(`SELECT status FROM justice_bureau.complaint WHERE id = $1`, [rejected])) as {
-            status: string;
-          }[]
-        )[0].status === 'rejected',
-      { what: 'the complaint not accepted', timeoutMs: 60_000 },
-    );
+    const statusOf = async (id: string) =>
+      (
+        (await db.query(`SELECT status, handling_due_at FROM justice_bureau.complaint WHERE id = $1`, [
+          id,
+        ])) as {
+          status: string;
+          handling_due_at: Date | null;
+        }[]
+      )[0];
+    await eventually(async () => (await statusOf(rejected)).status === 'rejected', {
+      what: 'the complaint not accepted',
+      timeoutMs: 60_000,
+    });
+    await eventually(async () => (await statusOf(assigned)).handling_due_at !== null, {
+      what: 'the complaint assigned to the agency',
+      timeoutMs: 60_000,
+    });
 
     // Weights: only the head sets them, every indicator once, non-negative, adding up to 100.
     const weightsApi = api(`/assessments/${YEAR}/weights`);
@@ -401,7 +427,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       onTime: 2,
       late: 1,
       overdue: 1,
-      pending: 0,
+      pending: assignedPending,
     });
     expect(scjg).toMatchObject({ total: 74.6, grade: 'pass', rank: 2, coverage: 100 });
     const xgz = unitOf(first, 'xgz');

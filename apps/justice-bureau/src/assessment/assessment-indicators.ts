@@ -56,8 +56,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '%',
     direction: 'higher-is-better',
     computation: {
-      zh: '本年度到期的、移交给本单位的事项中，在期限内办结的比例（期限以最后一次延期后的为准；到期前已被标记逾期或到期后办结为逾期；到期未办结为逾期未办）',
-      en: 'of the transfers received by the unit that fell due in the year: the share closed by their (latest, extended) due date; closed late, flagged overdue before closing, or still open after the due date counts against',
+      zh: '本年度到期的、移交给本单位的事项（含交办的投诉举报）中，在期限内办结的比例（期限以最后一次延期后的为准；到期前已被标记逾期或到期后办结为逾期；到期未办结为逾期未办）',
+      en: 'of the transfers received by the unit that fell due in the year (complaints assigned to it included): the share closed by their (latest, extended) due date; closed late, flagged overdue before closing, or still open after the due date counts against',
     },
     noData: { zh: '本年度无到期移交事项', en: 'no transfer to the unit fell due in the year' },
     normalisation: { method: 'percentage' },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ASSESSMENT_SOURCE } from '@oversight/contracts';
+import { ASSESSMENT_SOURCE, TRANSFER_KIND } from '@oversight/contracts';
 import { ASSESSED_KINDS, COMPLAINT_EXCLUDED_STATUSES, IndicatorCode } from './assessment-indicators';
 import {
   acceptance,
@@ -51,6 +51,20 @@ export class AssessmentInputsService {
         WHERE due_at >= $1 AND due_at < $2 AND receiver IS NOT NULL`,
       [from, to],
     )) as { receiver: string; due_at: Date; closed_at: Date | null; overdue_since: Date | null }[];
+    // Complaints the bureau assigned to an agency (交办) are transfers too, due by the handling limit and
+    // closed by the reply, as liaison registers them; the bureau publishes them as complaint events, not
+    // TransferChangedV1, so they are read from its own table unless the projection has them already.
+    transfers.push(
+      ...((await manager.query(
+        `SELECT c.agency_org AS receiver, c.handling_due_at AS due_at, c.replied_at AS closed_at,
+                NULL::timestamptz AS overdue_since
+           FROM justice_bureau.complaint c
+          WHERE c.agency_org IS NOT NULL AND c.handling_due_at >= $1 AND c.handling_due_at < $2
+            AND NOT EXISTS (SELECT 1 FROM justice_bureau.assessment_transfer t
+                             WHERE t.kind = $3 AND t.source_ref = c.id::text)`,
+        [from, to, TRANSFER_KIND.complaintAssignment],
+      )) as typeof transfers),
+    );
 
     const inputs = (await manager.query(
       `SELECT unit_code, source, result, score, detail FROM justice_bureau.assessment_input WHERE year = $1`,
