@@ -521,11 +521,24 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     });
     expect(JSON.stringify(county.body)).not.toContain('张三');
     expect(JSON.stringify(county.body)).not.toContain('13800138000');
-    const scjgReport = await http<{ unit: { onTimeRate: number; transfersDue: number; grade: string } }>(
-      'GET',
-      api(`/public/assessment-reports/${YEAR}/units/scjg`),
-    );
+    const scjgReport = await http<{
+      unit: {
+        onTimeRate: number;
+        transfersDue: number;
+        grade: string;
+        indicators: { name: { zh: string }; raw: number | null }[];
+      };
+    }>('GET', api(`/public/assessment-reports/${YEAR}/units/scjg`));
     expect(scjgReport.body.unit).toMatchObject({ onTimeRate: 50, transfersDue: 4, grade: 'pass' });
+    expect(scjgReport.body.unit.indicators.map((i) => `${i.name.zh}:${i.raw ?? '无数据'}`)).toEqual([
+      '按时办结率:50',
+      '投诉举报件数:3',
+      '纠错件数:1',
+      '案卷评查得分:85',
+      '培训达标率:75',
+      '创建验收结果:92',
+      '回访满意率:66.7',
+    ]);
     expect((await http('GET', api(`/public/assessment-reports/${YEAR}/units/nosuch`))).status).toBe(404);
     expect((await http('GET', api(`/public/assessment-reports/${YEAR + 1}`))).status).toBe(404);
 

@@ -154,7 +154,17 @@ export class AssessmentReportService {
     if (unitCode) {
       const unit = units.find((u) => u.code === unitCode);
       if (!unit) throw notFound({ zh: '考核单位', en: 'assessed unit' }, unitCode);
-      return { ...meta, unit };
+      // A unit's own report also shows each indicator (aggregates only, no personal data).
+      const result = run.results.find((u) => u.code === unitCode)!;
+      const indicators = result.indicators.map((i) => ({
+        code: i.code,
+        name: indicator(i.code).name,
+        unit: indicator(i.code).unit,
+        raw: i.raw,
+        score: i.score,
+        noData: i.noData,
+      }));
+      return { ...meta, unit: { ...unit, coverage: result.coverage, indicators } };
     }
     return { ...meta, county: run.summary, units };
   }
