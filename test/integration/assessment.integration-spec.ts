@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -566,6 +567,31 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       api(`/public/assessment-reports/${YEAR}/units/cgj`),
     );
     expect(now.body.unit.total).toBe(41.5);
+
+    // The ledger (Excel): a row per unit with every indicator's raw value and score, ranked first.
+    const ledger = await fetch(api(`/assessments/${YEAR}/runs/${second.id}/ledger`), {
+      headers: authenticate(AS_STAFF),
+    });
+    expect(ledger.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(new Uint8Array(await ledger.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('考核结果')!;
+    const line = (n: number) =>
+      (sheet.getRow(n).values as unknown[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : String(v)));
+    expect(line(2).slice(0, 5)).toEqual(['名次', '单位', '类别', '按时办结率（%）', '按时办结率得分']);
+    expect(line(3)).toEqual([
+      '1',
+      '兴国镇',
+      '镇（区）',
+      ...['100', '100', '1', '95', '0', '100', '95', '95', '100', '100', '88', '88', '无数据', '无数据'],
+      '90',
+      '96.7',
+      '优秀',
+    ]);
+    expect(line(5).slice(0, 2)).toEqual(['3', '县城管执法局']);
+    expect(sheet.rowCount).toBe(2 + 45);
 
     // The report to the county party committee and government, read back from the PDF.
     const pdf = await fetch(api(`/assessments/${YEAR}/runs/${second.id}/report`), {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { beijingDate } from '@oversight/deadlines';
-import { renderPdf, TableSpec } from '@oversight/documents';
+import { renderPdf, renderXlsx, TableSpec } from '@oversight/documents';
 import { notFound } from '@oversight/platform';
 import { FAIL_CONSEQUENCES, GRADES, indicator, INDICATORS } from './assessment-indicators';
 import { round1, UnitResult } from './assessment-scoring.util';
@@ -119,6 +119,54 @@ export class AssessmentReportService {
       ],
       footer: `依据${run.year}年度第${run.seq}次考核计算结果生成（计算日期${beijingDate(run.computedAt)}）；不含个人信息。`,
     });
+  }
+
+  /** The run as a workbook: every unit with each indicator's raw value and score, then the weights. */
+  async xlsx(run: AssessmentRunEntity): Promise<Buffer> {
+    const columns = [
+      { key: 'rank', header: '名次', width: 6 },
+      { key: 'name', header: '单位', width: 24 },
+      { key: 'kind', header: '类别', width: 10 },
+      ...INDICATORS.flatMap((i) => [
+        { key: `${i.code}:raw`, header: `${i.name.zh}（${i.unit}）`, width: 14 },
+        { key: `${i.code}:score`, header: `${i.name.zh}得分`, width: 12 },
+      ]),
+      { key: 'coverage', header: '数据覆盖（%）', width: 12 },
+      { key: 'total', header: '总分', width: 8 },
+      { key: 'grade', header: '等次', width: 16 },
+    ];
+    const rows = run.results.map((u) => ({
+      rank: u.rank,
+      name: u.name,
+      kind: KIND_LABEL[u.kind] ?? u.kind,
+      ...Object.fromEntries(
+        u.indicators.flatMap((i) => [
+          [`${i.code}:raw`, i.raw ?? '无数据'],
+          [`${i.code}:score`, i.score ?? '无数据'],
+        ]),
+      ),
+      coverage: u.coverage,
+      total: u.total,
+      grade: u.gradeLabel.zh,
+    }));
+    return renderXlsx([
+      { name: '考核结果', title: `${run.year}年度行政执法考核结果（第${run.seq}次计算）`, columns, rows },
+      {
+        name: '指标和权重',
+        columns: [
+          { key: 'name', header: '考核指标', width: 14 },
+          { key: 'weight', header: '权重', width: 8 },
+          { key: 'computation', header: '计算方法', width: 60 },
+          { key: 'basis', header: '依据', width: 36 },
+        ],
+        rows: INDICATORS.map((i) => ({
+          name: i.name.zh,
+          weight: run.weights[i.code],
+          computation: i.computation.zh,
+          basis: i.planSection,
+        })),
+      },
+    ]);
   }
 
   /** The public annual report (执法机关年度报告): the county and each unit; 404 before publication. */

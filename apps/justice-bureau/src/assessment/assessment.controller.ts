@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachmentDisposition } from '@oversight/documents';
+import { attachmentDisposition, CONTENT_TYPE } from '@oversight/documents';
 import { Access, Caller, CallerInfo, RULE } from '@oversight/platform';
 import { AssessmentReportService } from './assessment-report.service';
 import { PublishRunDto, SetWeightsDto } from './assessment.dto';
@@ -74,6 +74,27 @@ export class AssessmentController {
     return this.assessments.publish(assessmentYear(year), id, dto, caller);
   }
 
+  @Get(':year/runs/:id/ledger')
+  @Access(RULE.justiceDesk)
+  @ApiOperation({ summary: '考核结果台帐（Excel）/ every unit’s indicators, scores and grade as xlsx' })
+  async ledger(
+    @Param('year') year: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ) {
+    const run = await this.assessments.run(assessmentYear(year), id);
+    const content = await this.reports.xlsx(run);
+    res.setHeader('content-type', CONTENT_TYPE.xlsx);
+    res.setHeader(
+      'content-disposition',
+      attachmentDisposition(
+        `${run.year}年度行政执法考核结果-第${run.seq}次.xlsx`,
+        `assessment-${run.year}-${run.seq}.xlsx`,
+      ),
+    );
+    res.send(content);
+  }
+
   @Get(':year/runs/:id/report')
   @Access(RULE.justiceDesk)
   @ApiOperation({
@@ -86,7 +107,7 @@ export class AssessmentController {
   ) {
     const run = await this.assessments.run(assessmentYear(year), id);
     const content = await this.reports.pdf(run);
-    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-type', CONTENT_TYPE.pdf);
     res.setHeader(
       'content-disposition',
       attachmentDisposition(
