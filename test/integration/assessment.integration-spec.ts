@@ -400,6 +400,11 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     expect(before.status).toBe(404);
     expect(before.body.message.zh).toContain('已发布的年度考核结果');
 
+    // Every county department and town of the seed is assessed (45 today).
+    const [{ n: unitCount }] = (await db.query(
+      `SELECT count(*)::int AS n FROM justice_bureau.organisation WHERE kind IN ('agency', 'town')`,
+    )) as { n: number }[];
+    expect(unitCount).toBeGreaterThan(40);
     const computed = await http<Run>('POST', api(`/assessments/${YEAR}/runs`), undefined, AS_STAFF);
     expect(computed.status).toBe(201);
     const first = computed.body;
@@ -449,9 +454,9 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     });
     expect(indicatorOf(fcz, 'on-time-rate').noData).toBe(true);
     expect(first.summary).toEqual({
-      units: 45,
+      units: unitCount,
       graded: 3,
-      byGrade: { excellent: 1, good: 0, pass: 1, fail: 1, ungraded: 42 },
+      byGrade: { excellent: 1, good: 0, pass: 1, fail: 1, ungraded: unitCount - 3 },
       complaints: 6,
       corrections: 4,
       transfersDue: 7,
@@ -459,7 +464,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       onTimeRate: 42.9,
     });
     expect(first.units.slice(0, 3).map((u) => u.code)).toEqual(['xgz', 'scjg', 'cgj']);
-    expect(first.inputs!.length).toBe(45);
+    expect(first.inputs!.length).toBe(unitCount);
 
     // The stored run keeps its inputs, weights and rules for the audit.
     const [stored] = (await db.query(
@@ -467,7 +472,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
          FROM justice_bureau.assessment_run WHERE id = $1`,
       [first.id],
     )) as { weights: Record<string, number>; coverage: string; units: number }[];
-    expect(stored).toEqual({ weights: WEIGHTS, coverage: '50', units: 45 });
+    expect(stored).toEqual({ weights: WEIGHTS, coverage: '50', units: unitCount });
 
     // A late acceptance result for 城管局, then a recomputation: a new run, the first unchanged.
     await input('cgj', ASSESSMENT_SOURCE.acceptanceCampaign, 'failed', 60);
@@ -591,7 +596,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
       '优秀',
     ]);
     expect(line(5).slice(0, 2)).toEqual(['3', '县城管执法局']);
-    expect(sheet.rowCount).toBe(2 + 45);
+    expect(sheet.rowCount).toBe(2 + unitCount);
 
     // The report to the county party committee and government, read back from the PDF.
     const pdf = await fetch(api(`/assessments/${YEAR}/runs/${second.id}/report`), {
@@ -603,7 +608,7 @@ describe('annual assessment: indicators, weights, runs, publication and reports'
     for (const expected of [
       `阳新县${YEAR}年度行政执法监督工作报告`,
       '中共阳新县委、阳新县人民政府：',
-      '本年度共考核县直行政执法部门和镇（区）45个，评定等次3个：优秀1个、良好0个、合格1个、不合格1个',
+      `本年度共考核县直行政执法部门和镇（区）${unitCount}个，评定等次3个：优秀1个、良好0个、合格1个、不合格1个`,
       '全年登记针对各单位的行政执法投诉举报6件',
       '按时办结3件，按时办结率42.9%',
       '县城管执法局（41.5分）',
