@@ -5,6 +5,7 @@ import { ServiceCoreModule } from '@oversight/platform';
 import { ClueReferralModule } from './clue-referral/clue-referral.module';
 import { AcceptanceCampaignModule } from './acceptance-campaign/acceptance-campaign.module';
 import { CaseFileReviewModule } from './case-file-review/case-file-review.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { CriminalCaseCopyModule } from './criminal-case-copy/criminal-case-copy.module';
 import { FollowUpVisitModule } from './follow-up-visit/follow-up-visit.module';
@@ -35,6 +36,7 @@ export class AppModule {
         RegistersModule,
         CaseFileReviewModule,
         FollowUpVisitModule,
+        AssessmentModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ import { CreateSupervisionCaseTables1765000000000 } from './migrations/176500000
 import { CreateRegisterTables1765300000000 } from './migrations/1765300000000-create-register-tables';
 import { CreateCaseFileReviewTables1765200000000 } from './migrations/1765200000000-create-case-file-review-tables';
 import { CreateFollowUpVisitTables1765200001000 } from './migrations/1765200001000-create-follow-up-visit-tables';
+import { CreateAssessmentTables1765400000000 } from './migrations/1765400000000-create-assessment-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -31,5 +32,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateRegisterTables1765300000000,
       CreateCaseFileReviewTables1765200000000,
       CreateFollowUpVisitTables1765200001000,
+      CreateAssessmentTables1765400000000,
     ],
   });

@@ -8,6 +8,7 @@ import { ClueReferralEntity } from '@oversight/clue-referral';
 import { ACCEPTANCE_ENTITIES } from './acceptance-campaign/acceptance-campaign.entity';
 import { CASE_FILE_REVIEW_ENTITIES } from './case-file-review/case-file-review.entity';
 import { FOLLOW_UP_VISIT_ENTITIES } from './follow-up-visit/follow-up-visit.entity';
+import { ASSESSMENT_ENTITIES } from './assessment/assessment.entity';
 import { ComplainantEntity } from './complaint/complainant.entity';
 import {
   AppealEntity,
@@ -50,4 +51,5 @@ export const JUSTICE_BUREAU_ENTITIES = [
   ...REGISTER_ENTITIES,
   ...CASE_FILE_REVIEW_ENTITIES,
   ...FOLLOW_UP_VISIT_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];

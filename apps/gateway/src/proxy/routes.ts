@@ -35,6 +35,8 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     // Case-file review and follow-up visits (issue 11)
     ['/api/case-file-reviews', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/follow-up-visits', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Annual assessment (issue 11); its public reports are under /api/public
+    ['/api/assessments', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Criminal-justice handoff (issue 4): the procuratorate hosts it; the bureau keeps its copies
     ['/api/criminal-transfers', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/penalty-cases', { service: 'procuratorate', url: config.procuratorateUrl }],
