@@ -118,7 +118,8 @@ export class TaskProjectionService implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  private async apply(events: EngineTaskEvent[]): Promise<void> {
+  /** Applies events to the read model; idempotent, and an event older than what a row holds is ignored. */
+  async apply(events: EngineTaskEvent[]): Promise<void> {
     // Each event carries the whole task after the change, so per task only the newest one matters (and
     // one statement may not update a row twice).
     const newest = new Map<string, EngineTaskEvent>();
