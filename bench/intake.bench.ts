@@ -7,7 +7,7 @@
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
 import { loadConfig, ServiceConfig } from '@oversight/config';
-import { PROCESS, SERVICE } from '@oversight/contracts';
+import { PROCESS, SERVICE, TOPIC } from '@oversight/contracts';
 import { migrate } from '@oversight/database';
 import { createServiceApp } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
@@ -129,6 +129,22 @@ async function main(): Promise<void> {
   const latencies = [...seen].map(([id, at]) => at - posted.get(id)!).sort((a, b) => a - b);
   const intakeRate = COMPLAINTS / ((allOpen - t0) / 1000);
 
+  // Where the time went, per complaint, from the timestamps the path leaves behind: the intake
+  // transaction's outbox row (created), its publication to Kafka (published), the consumer's transaction
+  // (inbox row, stamped at its start) and the user task's creation in the engine.
+  const stamps = (await db.query(
+    `SELECT o.message_key AS id, extract(epoch FROM o.created_at) * 1000 AS created,
+            extract(epoch FROM o.published_at) * 1000 AS published, extract(epoch FROM i.processed_at) * 1000 AS consumed
+       FROM justice_bureau.outbox_message o
+       JOIN justice_bureau.inbox_message i ON i.event_id = o.id AND i.consumer = 'ComplaintRegisteredConsumer'
+      WHERE o.topic = $1 AND o.message_key = ANY($2)`,
+    [TOPIC.complaintRegistered, ids],
+  )) as { id: string; created: number; published: number; consumed: number }[];
+  const stage = (f: (s: (typeof stamps)[number]) => number) => {
+    const values = stamps.map(f).sort((a, b) => a - b);
+    return `p50 ${pct(values, 50).toFixed(0)} ms, p99 ${pct(values, 99).toFixed(0)} ms`;
+  };
+
   // (b) The engine alone, measured again after (a) (the first measurement is before it): a shared
   // machine's load drifts, and the ratio uses the mean of the two.
   const bareAfter = await bare('after');
@@ -139,6 +155,7 @@ async function main(): Promise<void> {
     `(a0) one at a time, intake → task visible: p50 ${pct(single, 50)} ms, p99 ${pct(single, 99)} ms (${UNLOADED} complaints, 10 ms polling)`,
     `(a) intake → open user task: ${intakeRate.toFixed(1)} complaints/s (HTTP accepted all in ${((intakeDone - t0) / 1000).toFixed(2)} s)`,
     `    latency under that load, intake → task visible: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms (task creation time as the engine recorded it)`,
+    `    stages: HTTP request → intake committed ${stage((x) => x.created - posted.get(x.id)!)}; → published to Kafka ${stage((x) => x.published - x.created)}; → consumer transaction started ${stage((x) => x.consumed - x.published)}; → user task created ${stage((x) => seen.get(x.id)! - x.consumed)}`,
     `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s (mean of ${bareBefore.toFixed(1)} before and ${bareAfter.toFixed(1)} after (a))`,
     `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)}`,
     `(e) memory (PSS), whole local system after the run: ${await systemRssMiB(infra.pids)}`,

@@ -27,6 +27,7 @@ export const auditContext = new AsyncLocalStorage<AuditContext>();
 const SYSTEM: CallerInfo = { user: 'system', org: null, roles: [] };
 /** At most this many entries per transaction, so one group never holds its lock for long. */
 const MAX_GROUP = 100;
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
  * Appends entries to the service's audit log, each chained to the previous by hash. Appending takes a
@@ -38,10 +39,12 @@ export class AuditService implements OnModuleDestroy {
   private readonly logger = new Logger(AuditService.name);
   private readonly pending = new Set<Promise<unknown>>();
   private readonly lockKey: string;
+  private readonly table: string;
 
   constructor(private readonly dataSource: DataSource) {
     const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
     this.lockKey = `oversight:audit:${schema}`;
+    this.table = `"${schema}"."audit_entry"`;
   }
 
   /**
@@ -84,10 +87,18 @@ export class AuditService implements OnModuleDestroy {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
       const repo = manager.getRepository(AuditEntryEntity);
       const last = await repo.find({ order: { seq: 'DESC' }, take: 1, select: { hash: true, seq: true } });
+      // The group's sequence numbers, drawn at once and handed out in chain order (under the lock no
+      // other appender draws in between), so that one multi-row insert keeps `seq` = chain order.
+      const seqs = (
+        (await manager.query(
+          `SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text AS seq FROM generate_series(1, $2)`,
+          [this.table, inputs.length],
+        )) as { seq: string }[]
+      )
+        .map((r) => BigInt(r.seq))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       let prevHash = last[0]?.hash ?? GENESIS_HASH;
-      const saved: AuditEntryEntity[] = [];
-      // One insert per entry, in chain order: `seq` must follow the order the hashes were chained in.
-      for (const input of inputs) {
+      const entries = inputs.map((input, i) => {
         const actor = input.actor ?? SYSTEM;
         const fields = {
           id: randomUUID(),
@@ -104,10 +115,38 @@ export class AuditService implements OnModuleDestroy {
           after: input.after ?? null,
         };
         const hash = entryHash(prevHash, fields);
-        saved.push(await repo.save(repo.create({ ...fields, prevHash, hash })));
+        const entry = repo.create({ ...fields, seq: seqs[i]!.toString(), prevHash, hash });
         prevHash = hash;
-      }
-      return saved;
+        return entry;
+      });
+      const columns = [
+        'seq',
+        'id',
+        'at',
+        'actor_user',
+        'actor_org',
+        'actor_roles',
+        'action',
+        'resource',
+        'target',
+        'status',
+        'before',
+        'after',
+        'prev_hash',
+        'hash',
+      ].map((c) => `"${c}"`);
+      const params: unknown[] = [];
+      const rows = entries.map((e) => {
+        const values: unknown[] = [e.seq, e.id, e.at, e.actorUser, e.actorOrg, e.actorRoles, e.action];
+        values.push(e.resource, e.target, e.status, json(e.before), json(e.after), e.prevHash, e.hash);
+        const placeholders = values.map((v) => `$${params.push(v)}`);
+        return `(${placeholders.join(', ')})`;
+      });
+      await manager.query(
+        `INSERT INTO ${this.table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`,
+        params,
+      );
+      return entries;
     });
   }
 
