@@ -11,6 +11,9 @@ export const PROCESS = {
   // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
   criminalTransfer: 'procuratorate-criminal-transfer',
   procuratorialOpinion: 'procuratorate-procuratorial-opinion',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  jointInspection: 'peoples-congress-joint-inspection',
+  annualReport: 'peoples-congress-annual-report',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -64,6 +67,9 @@ export const JOB = {
   raiseTransferNotice: 'procuratorate.raise-transfer-notice',
   closeCriminalTransfer: 'procuratorate.close-criminal-transfer',
   raiseOpinionNotice: 'procuratorate.raise-opinion-notice',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  raiseInspectionNotice: 'peoples-congress.raise-inspection-notice',
+  flagLateReply: 'peoples-congress.flag-late-reply',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -105,6 +111,9 @@ export const USER_TASK = {
   reasonsAssessment: 'reasons-assessment',
   policeOpenCase: 'police-open-case',
   opinionReply: 'opinion-reply',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  rectifyFinding: 'rectify-finding',
+  bureauReply: 'bureau-reply',
 } as const;
 
 /** Message names correlated to running instances by business key. */

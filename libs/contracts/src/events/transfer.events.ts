@@ -44,6 +44,8 @@ export const TRANSFER_KIND = {
   meetingResolution: 'meeting-resolution',
   /** A unit's required submission to the leading-group office (work plan, self-check) once it is overdue. */
   acceptanceSubmission: 'acceptance-submission',
+  /** The standing committee's deliberation opinions on an annual report, awaiting the bureau's reply. */
+  deliberationOpinion: 'deliberation-opinion',
 } as const;
 
 export const transferKey = (t: Pick<TransferChangedV1, 'kind' | 'sourceRef'>) => `${t.kind}:${t.sourceRef}`;
