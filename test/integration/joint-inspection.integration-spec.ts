@@ -74,6 +74,8 @@ type ErrorBody = { message: { zh: string; en: string } };
 const RD = asStaff('rd', 'clerk', 'rd-clerk');
 const RD_HEAD = asStaff('rd', 'head', 'rd-head');
 const JCY = asStaff('jcy', 'clerk', 'jcy-clerk');
+const JW = asStaff('jw', 'clerk', 'jw-clerk');
+const JW_HEAD = asStaff('jw', 'head', 'jw-head');
 const PDF = Buffer.from('%PDF-1.4\n%inspection evidence\n', 'latin1');
 const day = (offsetDays: number) =>
   new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -84,7 +86,7 @@ describe('joint enforcement inspections and annual reports (people’s congress)
   const clock = new EngineClock(process.env.ENGINE_URL!);
 
   beforeAll(async () => {
-    system = await startServices(['peoples-congress', 'liaison']);
+    system = await startServices(['peoples-congress', 'liaison', 'discipline-commission']);
     const kafka = new Kafka({
       clientId: 'joint-inspection-test',
       brokers: process.env.KAFKA_BROKERS!.split(','),
@@ -164,6 +166,19 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       headers: authenticate(who),
     });
     return { status: res.status, body: (await res.json()) as Finding & ErrorBody };
+  }
+
+  /** An action on the commission's side, retried while its process has not reached the step (409). */
+  async function untilAccepted(url: string, body: unknown, who: Record<string, string>) {
+    await eventually(
+      async () => {
+        const res = await http('POST', url, body, who);
+        if (res.status === 409) return undefined;
+        if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+        return true;
+      },
+      { timeoutMs: 60_000, what: url },
+    );
   }
 
   const inspection = (id: string) => act<Inspection>('GET', congress(`/${id}`), undefined, RD, 200);
@@ -256,21 +271,79 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       'case transfer',
     );
 
-    // 2. A clue for the discipline commission.
-    const clue = await act<Finding>(
+    // 2. A clue for the discipline commission: only the head sends it, complete, and the commission receives it.
+    const clueBody = {
+      disposition: 'clue-referral',
+      note: '现场检查中群众反映该执法人员收受商户财物',
+      subjects: [
+        { name: '赵某', identity: '公职人员（行政执法人员）', rank: '一级科员', position: '执法中队队员' },
+      ],
+      suggestedDisposal: '建议初步核实',
+    };
+    const clerkClue = await http<ErrorBody>(
       'POST',
       congress(`/${id}/findings/${second.body.id}/disposition`),
-      { disposition: 'clue-referral', note: '兴国镇执法人员涉嫌收受好处' },
+      clueBody,
       RD,
+    );
+    expect(clerkClue.status).toBe(403);
+    const noSubjects = await http<ErrorBody>(
+      'POST',
+      congress(`/${id}/findings/${second.body.id}/disposition`),
+      { ...clueBody, subjects: [] },
+      RD_HEAD,
+    );
+    expect(noSubjects.status).toBe(422);
+    expect(noSubjects.body.message.zh).toContain('被反映人');
+    const clue = await act<Finding & { clueReferenceNo: string }>(
+      'POST',
+      congress(`/${id}/findings/${second.body.id}/disposition`),
+      clueBody,
+      RD_HEAD,
       201,
     );
     expect(clue).toMatchObject({ status: 'clue-referred', closed: true });
+    expect(clue.clueReferenceNo).toMatch(/^阳人常线移〔\d{4}〕\d+号$/);
+    const received = await eventually(
+      async () => {
+        const { body } = await http<{
+          items: { id: string; senderOrg: string; referenceNo: string; registrationNo: string | null }[];
+        }>('GET', api('/discipline/clues?limit=100'), undefined, JW);
+        const c = body.items.find((i) => i.id === second.body.id);
+        return c?.registrationNo ? c : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the commission registers the clue' },
+    );
+    expect(received).toMatchObject({ senderOrg: 'rd', referenceNo: clue.clueReferenceNo });
     await transfer(
-      TRANSFER_KIND.inspectionFinding,
+      TRANSFER_KIND.clueReferral,
       second.body.id,
-      (t) => t.receiver === 'jw' && t.status === 'referral-requested',
+      (t) => t.sender === 'rd' && t.receiver === 'jw',
       'clue transfer',
     );
+    // The commission handles it as any referral; its result comes back to the finding.
+    const jw = (path: string) => api(`/discipline/clues/${second.body.id}${path}`);
+    await untilAccepted(jw('/jurisdiction'), { decision: 'keep' }, JW);
+    await untilAccepted(jw('/disposal'), { disposal: 'talk-inquiry', reason: '情节较轻，拟谈话函询' }, JW);
+    await untilAccepted(jw('/handling'), { workingNotes: '已与赵某谈话' }, JW);
+    await untilAccepted(
+      jw('/decision'),
+      { result: 'education', conclusion: '经谈话，予以批评教育' },
+      JW_HEAD,
+    );
+    const withResult = await eventually(
+      async () => {
+        const f = (await findingOf(id, second.body.id)) as Finding & {
+          clueResult: Record<string, string> | null;
+        };
+        return f.clueResult ? f : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the commission’s result on the finding' },
+    );
+    expect(withResult.clueResult).toMatchObject({
+      disposal: 'talk-inquiry',
+      conclusion: '经谈话，予以批评教育',
+    });
 
     // 3. A rectification notice with the default deadline (30 days, local rule).
     const notice = await act<Finding>(
@@ -299,7 +372,7 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     const again = await http<ErrorBody>(
       'POST',
       congress(`/${id}/findings/${third.body.id}/disposition`),
-      { disposition: 'clue-referral', note: 'x' },
+      { disposition: 'supervision-case' },
       RD,
     );
     expect(again.status).toBe(409);
@@ -620,13 +693,6 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     );
     expect(noSeverity.status).toBe(400);
     const f = await recordFinding(other.id, 'scjg', '问题');
-    const noNote = await http<ErrorBody>(
-      'POST',
-      congress(`/${other.id}/findings/${f.body.id}/disposition`),
-      { disposition: 'clue-referral' },
-      RD,
-    );
-    expect(noNote.status).toBe(422);
     const pastDue = await http<ErrorBody>(
       'POST',
       congress(`/${other.id}/findings/${f.body.id}/disposition`),

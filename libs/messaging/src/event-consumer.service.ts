@@ -192,10 +192,20 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic })),
-      });
+      // Right after creating topics the broker may not list one of them yet (UNKNOWN_TOPIC_OR_PARTITION,
+      // which kafkajs's wait for leaders does not retry): ask again; existing topics are left as they are.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic })),
+          });
+          return;
+        } catch (error) {
+          if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 5) throw error;
+          await sleep(200 * attempt);
+        }
+      }
     } finally {
       await admin.disconnect();
     }

@@ -26,7 +26,8 @@ import {
   UploadRules,
 } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
-import { citation, DELIBERATION_REPLY_RULE } from '../joint-inspection/deadline-rules';
+import { citation } from '../joint-inspection/deadline-rules';
+import { DELIBERATION_REPLY_RULE } from './deadline-rules';
 import {
   DeliberationDto,
   DeliberationReplyDto,
@@ -147,7 +148,7 @@ export class AnnualReportService {
     }
     const rule = dto.replyDueDate
       ? {
-          ruleId: DELIBERATION_REPLY_RULE.ruleId,
+          ruleId: 'annual-report.deliberation-reply.committee-date',
           length: 0,
           unit: 'natural-days' as const,
           basis: '常委会确定的期限',

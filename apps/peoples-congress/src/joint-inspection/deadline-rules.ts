@@ -2,8 +2,8 @@ import type { DeadlineCitation } from '@oversight/contracts';
 import type { DeadlineRule } from '@oversight/deadlines';
 
 /**
- * Deadlines of joint inspections and annual reports, as data with their basis. Neither the 监督法 nor the
- * plan fixes the periods, so both are county practice (`local`): a county changes `length`/`unit` here.
+ * Deadlines of joint inspections, as data with their basis. Neither the 监督法 nor the plan fixes the
+ * periods, so they are county practice (`local`): a county changes `length`/`unit` here.
  */
 
 /** An agency's rectification of a finding when the notice names no date of its own. */
@@ -14,16 +14,6 @@ export const RECTIFICATION_RULE = {
   source: 'local',
   basis:
     '《阳新县行政执法协调监督工作体系先行区创建实施方案》三（一）1：联合开展行政执法检查，发现的问题督促整改；本县执法检查工作惯例：被检查单位自收到整改通知之日起30日内整改并书面报告',
-} as const satisfies DeadlineRule;
-
-/** The bureau's written reply to the standing committee's deliberation opinions on an annual report. */
-export const DELIBERATION_REPLY_RULE = {
-  ruleId: 'annual-report.deliberation-reply',
-  length: 60,
-  unit: 'natural-days',
-  source: 'local',
-  basis:
-    '《中华人民共和国各级人民代表大会常务委员会监督法》：审议意见交由本级人民政府研究处理，研究处理情况向常务委员会提出书面报告；期限按本县人大常委会惯例为审议意见交办之日起两个月',
 } as const satisfies DeadlineRule;
 
 export const citation = (rule: DeadlineCitation): DeadlineCitation => ({
@@ -59,3 +49,47 @@ export const SUPERVISOR_CATEGORIES = {
 
 export const SEVERITY = { minor: '轻微', general: '一般', serious: '严重' } as const;
 export const LEAD_BODIES = { rd: '县人大常委会', sfj: '县司法局', jcy: '县检察院' } as const;
+
+/**
+ * The feedback the congress expects from the discipline commission on a clue it refers, as the bureau's
+ * table states it (county two-way cooperation mechanism, `local`); the commission's tasks are due then.
+ */
+export const CLUE_REFERRAL_RULES = {
+  referralSending: {
+    ruleId: 'joint-inspection.clue-referral.sending',
+    length: 15,
+    unit: 'working-days',
+    source: 'local',
+    basis: '本县问题线索移送工作机制：认定存在问题线索之日起15个工作日内，经负责人审批后移送纪检监察机关',
+  },
+  receiptFeedback: {
+    ruleId: 'clue-referral.receipt',
+    length: 5,
+    unit: 'working-days',
+    source: 'local',
+    basis: '本县纪检监察机关与行政执法监督机关双向协作机制：收到移送的问题线索后5个工作日内登记并出具回执',
+  },
+  statusFeedback: {
+    ruleId: 'clue-referral.status',
+    length: 15,
+    unit: 'working-days',
+    source: 'local',
+    basis:
+      '《纪检监察机关处理检举控告工作规则》：15个工作日内告知受理情况；本县双向协作机制参照适用于移送线索办理情况的反馈',
+  },
+  resultFeedback: {
+    ruleId: 'clue-referral.result',
+    length: 90,
+    unit: 'natural-days',
+    source: 'local',
+    basis:
+      '本县双向协作机制：移送之日起90日内反馈处置结果（参照《纪检监察机关处理检举控告工作规则》办结后15个工作日内告知处理结果）',
+  },
+  feedbackEscalation: {
+    ruleId: 'clue-referral.escalation',
+    length: 5,
+    unit: 'working-days',
+    source: 'local',
+    basis: '本县双向协作机制：反馈逾期的，移送机关催告；催告后5个工作日内仍未反馈的，提交联席会议研究督办',
+  },
+} as const satisfies Record<string, DeadlineRule>;

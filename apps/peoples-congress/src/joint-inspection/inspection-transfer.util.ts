@@ -10,15 +10,16 @@ export function receiverOf(f: Pick<InspectionFindingEntity, 'disposition' | 'age
   return f.agencyCode;
 }
 
-/** Liaison's view of a finding handed on (kind `inspection-finding`, one transfer per finding). */
+/** Liaison's view of a finding handed on (kind `inspection-finding`, a clue `clue-referral`; one per finding). */
 export async function recordFindingTransfer(
   outbox: OutboxService,
   manager: EntityManager,
   f: Pick<InspectionFindingEntity, 'id' | 'disposition' | 'agencyCode'>,
   change: Omit<TransferChangedV1, 'kind' | 'sourceRef' | 'sender' | 'receiver'>,
+  kind: string = TRANSFER_KIND.inspectionFinding,
 ): Promise<void> {
   const data: TransferChangedV1 = {
-    kind: TRANSFER_KIND.inspectionFinding,
+    kind,
     sourceRef: f.id,
     sender: BODY.peoplesCongress,
     receiver: receiverOf(f),

@@ -132,6 +132,32 @@ export class RecordFindingDto {
   severity!: string;
 }
 
+export class ClueSubjectDto {
+  @ApiProperty({ description: '被反映人姓名 / name' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ description: '身份 / identity, e.g. 公职人员（行政执法人员）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  identity!: string;
+
+  @ApiProperty({ description: '职级 / rank' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  rank!: string;
+
+  @ApiPropertyOptional({ description: '职务 / position' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  position?: string;
+}
+
 export const DISPOSITIONS = ['supervision-case', 'clue-referral', 'rectification'] as const;
 
 export class DisposeFindingDto {
@@ -144,6 +170,23 @@ export class DisposeFindingDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    type: [ClueSubjectDto],
+    description: '被反映人（移送线索）/ persons concerned (clue)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ClueSubjectDto)
+  subjects?: ClueSubjectDto[];
+
+  @ApiPropertyOptional({ description: '处置建议（移送线索）/ suggested disposal (clue)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  suggestedDisposal?: string;
 
   @ApiPropertyOptional({ description: '整改期限 / rectification due date (YYYY-MM-DD)' })
   @IsOptional()

@@ -120,6 +120,10 @@ export class InspectionFindingEntity {
   @Column('text', { name: 'disposition_note', nullable: true })
   dispositionNote!: string | null;
 
+  /** 问题线索移送函 number, when referred to the commission. */
+  @Column('text', { name: 'clue_reference_no', nullable: true })
+  clueReferenceNo!: string | null;
+
   @Column('timestamptz', { name: 'disposed_at', nullable: true })
   disposedAt!: Date | null;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClueResultReportedConsumer } from './clue-result-reported.consumer';
 import { InspectionRectificationOrderedConsumer } from './inspection-rectification-ordered.consumer';
 import { InspectionReportService } from './inspection-report.service';
 import { AgencyInspectionController, JointInspectionController } from './joint-inspection.controller';
@@ -14,6 +15,7 @@ import { RaiseInspectionNoticeWorker } from './workers/raise-inspection-notice.w
     InspectionReportService,
     InspectionRectificationOrderedConsumer,
     SupervisionCaseChangedConsumer,
+    ClueResultReportedConsumer,
     RaiseInspectionNoticeWorker,
   ],
   exports: [JointInspectionService],

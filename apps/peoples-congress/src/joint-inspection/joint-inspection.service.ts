@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { feedbackSchedule } from '@oversight/clue-referral';
 import {
   BODY,
+  ClueReferralSentV1,
   InspectionRectificationOrderedV1,
+  missingClueReferralParts,
   ORGANISATIONS,
   PROCESS,
   SUPERVISION_SOURCE,
   SupervisionCaseRequestedV1,
   TOPIC,
+  TRANSFER_KIND,
   USER_TASK,
 } from '@oversight/contracts';
 import { documentNumber, nextDocumentSeq } from '@oversight/database';
@@ -22,12 +26,14 @@ import {
   conflict,
   FILE_TYPE,
   notFound,
+  requireOrg,
+  ROLE,
   unprocessable,
   UploadedFileData,
   UploadRules,
 } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
-import { citation, RECTIFICATION_RULE, TEAM_RULE } from './deadline-rules';
+import { citation, CLUE_REFERRAL_RULES, RECTIFICATION_RULE, TEAM_RULE } from './deadline-rules';
 import {
   AssignTeamDto,
   DisposeFindingDto,
@@ -248,12 +254,8 @@ export class JointInspectionService {
         });
       }
     }
-    if (dto.disposition === 'clue-referral' && !dto.note) {
-      throw unprocessable({
-        zh: '移送问题线索须说明线索内容（涉及人员、事实）。',
-        en: 'A clue referral needs a description (who is involved, the facts).',
-      });
-    }
+    // A clue leaves the congress for the commission only with the head's approval (he signs the letter).
+    if (dto.disposition === 'clue-referral') requireOrg(caller, BODY.peoplesCongress, ROLE.head);
     await this.dataSource.transaction(async (manager) => {
       const f = await manager.findOne(InspectionFindingEntity, {
         where: { id: findingId, inspectionId: id },
@@ -298,27 +300,12 @@ export class JointInspectionService {
           documents: [{ name: '行政执法监督案件立案建议' }],
         });
       } else if (dto.disposition === 'clue-referral') {
-        // The commission has no receiving side for the congress yet (see docs): handed over, tracked by liaison.
-        await manager.update(
-          InspectionFindingEntity,
-          { id: f.id },
-          {
-            disposition: dto.disposition,
-            dispositionNote: dto.note,
-            disposedAt: now,
-            status: 'clue-referred',
-            closedAt: now,
-          },
-        );
-        await recordFindingTransfer(this.outbox, manager, disposed, {
-          subject,
-          status: 'referral-requested',
-          documents: [{ name: '问题线索移送函' }],
-        });
+        await this.referClue(manager, f, dto, caller, now);
       } else {
         const rule = dto.dueDate
           ? {
-              ruleId: 'joint-inspection.rectification',
+              // A date the inspection team set itself: no period, only the date.
+              ruleId: 'joint-inspection.rectification.team-date',
               length: 0,
               unit: 'natural-days' as const,
               basis: '执法检查组确定的整改期限',
@@ -353,6 +340,109 @@ export class JointInspectionService {
     });
     this.outbox.kick();
     return this.findingView(await this.finding(findingId));
+  }
+
+  /**
+   * 问题线索移送函 to the discipline commission, on the commission's receiving side (ClueReferralSentV1 on
+   * the congress's topic): the letter's number, the persons, the facts, the evidence list and the feedback
+   * the congress expects. The finding is settled for the inspection; the clue is the commission's now.
+   */
+  private async referClue(
+    manager: EntityManager,
+    f: InspectionFindingEntity,
+    dto: DisposeFindingDto,
+    caller: CallerInfo,
+    now: Date,
+  ): Promise<void> {
+    const evidence = await manager.find(InspectionEvidenceEntity, {
+      where: { findingId: f.id },
+      order: { createdAt: 'ASC' },
+    });
+    const subjects = (dto.subjects ?? []).map((s) => ({
+      name: s.name,
+      identity: s.identity,
+      rank: s.rank,
+      org: f.agencyCode,
+      ...(s.position ? { position: s.position } : {}),
+    }));
+    const facts = `${f.problem}${dto.note ? `。${dto.note}` : ''}`;
+    const missing = missingClueReferralParts({
+      subjects,
+      facts,
+      legalBasis: f.legalBasis,
+      suggestedDisposal: dto.suggestedDisposal,
+      evidenceCount: evidence.length,
+    });
+    if (missing.length > 0) {
+      throw unprocessable({
+        zh: `问题线索移送函不完整：${missing.map((m) => m.zh).join('；')}。`,
+        en: `The clue referral is incomplete: ${missing.map((m) => m.en).join('; ')}.`,
+      });
+    }
+    const year = beijingDate(now).slice(0, 4);
+    const referenceNo = documentNumber(
+      '阳人常线移',
+      year,
+      await nextDocumentSeq(manager, 'peoples_congress', 'clue-referral', year),
+    );
+    const schedule = feedbackSchedule(CLUE_REFERRAL_RULES, now);
+    await manager.update(
+      InspectionFindingEntity,
+      { id: f.id },
+      {
+        disposition: 'clue-referral',
+        dispositionNote: dto.note ?? null,
+        disposedAt: now,
+        status: 'clue-referred',
+        clueReferenceNo: referenceNo,
+        closedAt: now,
+      },
+    );
+    await this.outbox.record<ClueReferralSentV1>(manager, {
+      topic: TOPIC.congressClueReferralSent,
+      subject: f.id,
+      data: {
+        referralId: f.id,
+        referenceNo,
+        senderOrg: BODY.peoplesCongress,
+        receiverOrg: BODY.disciplineCommission,
+        sourceType: 'inspection',
+        sourceRef: f.id,
+        subjects,
+        facts,
+        legalBasis: f.legalBasis,
+        suggestedDisposal: dto.suggestedDisposal ?? '',
+        evidence: evidence.map((e, i) => ({
+          itemNo: i + 1,
+          description: `执法检查现场证据：${e.filename}`,
+          filename: e.filename,
+          contentType: e.contentType,
+          size: e.size,
+          sha256: e.sha256,
+        })),
+        approvedBy: caller.user,
+        sentAt: now.toISOString(),
+        feedbackDue: {
+          receipt: { dueAt: schedule.receipt.dueAt, rule: schedule.receipt.rule },
+          status: { dueAt: schedule.status.dueAt, rule: schedule.status.rule },
+          result: { dueAt: schedule.result.dueAt, rule: schedule.result.rule },
+        },
+      },
+    });
+    // The same register row the commission's receipts and results move (kind clue-referral, referral id).
+    await recordFindingTransfer(
+      this.outbox,
+      manager,
+      { ...f, disposition: 'clue-referral' },
+      {
+        subject: `问题线索移送 ${referenceNo}（来源：执法检查）`,
+        status: 'sent',
+        dueAt: schedule.receipt.dueAt,
+        basis: schedule.receipt.rule.basis,
+        documents: [{ name: '问题线索移送函', ref: referenceNo }],
+      },
+      TRANSFER_KIND.clueReferral,
+    );
   }
 
   /** The agency's own rectification notices. */
@@ -513,6 +603,7 @@ export class JointInspectionService {
       status: f.status,
       disposition: f.disposition,
       note: f.dispositionNote,
+      clueReferenceNo: f.clueReferenceNo,
       dueAt: f.dueAt?.toISOString() ?? null,
       dueRule: f.dueRule,
       overdue: f.overdueAt !== null,
@@ -531,6 +622,7 @@ export class JointInspectionService {
         size: e.size,
         sha256: e.sha256,
       })),
+      clueResult: steps.find((s) => s.step === 'clue-result')?.detail ?? null,
       steps: steps.map((s) => ({ step: s.step, at: s.at.toISOString() })),
     };
   }

@@ -40,6 +40,7 @@ export class CreateJointInspectionTables1765100000000 implements MigrationInterf
       "status" text NOT NULL,
       "disposition" text,
       "disposition_note" text,
+      "clue_reference_no" text,
       "disposed_at" timestamptz,
       "due_at" timestamptz,
       "due_rule" jsonb,
