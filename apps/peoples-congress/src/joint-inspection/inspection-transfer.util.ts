@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { BODY, TOPIC, TRANSFER_KIND, TransferChangedV1, transferKey } from '@oversight/contracts';
+import { beijingDate } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { InspectionFindingEntity } from './joint-inspection.entity';
 
@@ -34,13 +35,6 @@ export async function recordFindingTransfer(
 
 /** 2026年11月27日 (Beijing date). */
 export function chineseDate(d: Date): string {
-  const [y, m, day] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(d)
-    .split('-');
+  const [y, m, day] = beijingDate(d).split('-');
   return `${y}年${Number(m)}月${Number(day)}日`;
 }
