@@ -667,6 +667,9 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     expect(tooEarly.body.message.zh).toContain('现场检查期间');
     const other = await plan();
     expect((await http('GET', congress(`/${other.id}`), undefined, JCY)).status).toBe(404);
+    const jcyList = await act<{ items: { id: string }[] }>('GET', congress(''), undefined, JCY, 200);
+    expect(jcyList.items.map((i) => i.id)).toContain(future.id);
+    expect(jcyList.items.map((i) => i.id)).not.toContain(other.id);
     const notTarget = await recordFinding(other.id, 'jyj', '问题');
     expect(notTarget.status).toBe(422);
     const badType = new FormData();

@@ -46,10 +46,10 @@ export class JointInspectionController {
   }
 
   @Get()
-  @Access(RULE.congressDesk)
-  @ApiOperation({ summary: '执法检查列表 / inspections' })
-  list() {
-    return this.inspections.list();
+  @Access(RULE.inspectionTeam)
+  @ApiOperation({ summary: '执法检查列表 / inspections (the bureau and the procuratorate: their own)' })
+  list(@Caller() caller: CallerInfo) {
+    return this.inspections.list(caller);
   }
 
   @Get(':id')

@@ -128,11 +128,16 @@ export class JointInspectionService {
     return this.view(await this.inspection(id));
   }
 
-  async list() {
+  /** rd sees every inspection; the bureau and the procuratorate those their body sits on. */
+  async list(caller: CallerInfo) {
     const rows = await this.dataSource
       .getRepository(JointInspectionEntity)
       .find({ order: { year: 'DESC', createdAt: 'DESC' } });
-    return { items: rows.map((i) => this.summary(i)) };
+    return {
+      items: rows
+        .filter((i) => caller.org === BODY.peoplesCongress || i.inspectors.some((m) => m.org === caller.org))
+        .map((i) => this.summary(i)),
+    };
   }
 
   async get(id: string, caller: CallerInfo) {
