@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import {
   EventEnvelope,
+  InspectionRectificationOrderedV1,
+  JOB,
+  PROCESS,
   SupervisionCaseChangedV1,
   SupervisionCaseRequestedV1,
   TOPIC,
@@ -17,6 +20,8 @@ import {
   http,
   pdfText,
 } from '@oversight/testing';
+import { LockedJob } from '@oversight/workflow';
+import { RaiseInspectionNoticeWorker } from '../../apps/peoples-congress/src/joint-inspection/workers/raise-inspection-notice.worker';
 import { Services, startServices } from './services';
 
 /**
@@ -704,5 +709,82 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     );
     expect(pastDue.status).toBe(422);
     expect(pastDue.body.message.en).toContain('future');
+  });
+
+  it('has one effect when the rectification order is delivered again or the 督办 job runs twice', async () => {
+    const p = await plan();
+    await act('PUT', congress(`/${p.id}/team`), { inspectors: TEAM.inspectors }, RD, 200);
+    const f = await recordFinding(p.id, 'scjg', '执法记录仪未全程记录');
+    await act(
+      'POST',
+      congress(`/${p.id}/findings/${f.body.id}/disposition`),
+      { disposition: 'rectification', dueDate: day(5) },
+      RD,
+      201,
+    );
+    await eventually(async () => (await findingOf(p.id, f.body.id)).processStarted, {
+      timeoutMs: 60_000,
+      what: 'rectification process',
+    });
+    const db = system.db('peoples-congress');
+
+    // The order again, under a new envelope id: consumed, and still one process for the finding.
+    const [row] = (await db.query(
+      `SELECT envelope FROM peoples_congress.outbox_message WHERE topic = $1 AND envelope->'data'->>'findingId' = $2`,
+      [TOPIC.inspectionRectificationOrdered, f.body.id],
+    )) as { envelope: EventEnvelope<InspectionRectificationOrderedV1> }[];
+    const again = { ...row.envelope, id: randomUUID() };
+    await producer.send({
+      topic: TOPIC.inspectionRectificationOrdered,
+      messages: [{ key: again.subject, value: JSON.stringify(again) }],
+    });
+    await eventually(
+      async () =>
+        (
+          (await db.query(`SELECT 1 FROM peoples_congress.inbox_message WHERE event_id = $1`, [
+            again.id,
+          ])) as unknown[]
+        ).length > 0,
+      { timeoutMs: 60_000, what: 'the repeated order consumed' },
+    );
+    const instances = await system.engine.findProcessInstances({
+      businessKey: f.body.id,
+      processDefinitionKey: PROCESS.jointInspection,
+    });
+    expect(instances).toHaveLength(1);
+
+    // The 督办 job delivered twice (e.g. its completion was lost): one notice, one step, one overdue event.
+    const worker = system.get('peoples-congress').app.get(RaiseInspectionNoticeWorker);
+    const job: LockedJob = {
+      id: randomUUID(),
+      topicName: JOB.raiseInspectionNotice,
+      workerId: 'test',
+      processInstanceId: instances[0].id,
+      processDefinitionKey: PROCESS.jointInspection,
+      businessKey: f.body.id,
+      activityId: 'raise-inspection-notice',
+      retries: null,
+      variables: {},
+    };
+    for (let i = 0; i < 2; i++) await db.transaction((manager) => worker.handle(job, manager));
+    const count = async (sql: string) => ((await db.query(sql, [f.body.id])) as { n: number }[])[0].n;
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM peoples_congress.joint_inspection_notice WHERE finding_id = $1`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM peoples_congress.joint_inspection_finding_step WHERE finding_id = $1 AND step = 'overdue'`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM peoples_congress.outbox_message
+          WHERE topic = '${TOPIC.transferChanged}' AND envelope->'data'->>'sourceRef' = $1
+            AND envelope->'data'->>'status' = 'overdue'`,
+      ),
+    ).toBe(1);
+    expect((await findingOf(p.id, f.body.id)).overdue).toBe(true);
   });
 });
