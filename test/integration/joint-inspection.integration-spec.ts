@@ -4,6 +4,7 @@ import {
   EventEnvelope,
   InspectionRectificationOrderedV1,
   JOB,
+  JointInspectionClosedV1,
   PROCESS,
   SupervisionCaseChangedV1,
   SupervisionCaseRequestedV1,
@@ -496,6 +497,19 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     const closed = await act<Inspection>('POST', congress(`/${id}/close`), undefined, RD_HEAD, 201);
     expect(closed.status).toBe('closed');
     expect(closed.reportNumber).toMatch(/^阳人常执检〔2026〕\d+号$/);
+    // Published for the annual assessment: per unit, what was found and how it went.
+    const [closedEvent] = (await system
+      .db('peoples-congress')
+      .query(
+        `SELECT envelope FROM peoples_congress.outbox_message WHERE topic = $1 AND envelope->'data'->>'inspectionId' = $2`,
+        [TOPIC.jointInspectionClosed, id],
+      )) as { envelope: EventEnvelope<JointInspectionClosedV1> }[];
+    expect(closedEvent.envelope.data).toMatchObject({ reportNumber: closed.reportNumber, year: 2026 });
+    expect(closedEvent.envelope.data.units).toEqual([
+      expect.objectContaining({ unitCode: 'scjg', findings: 1, serious: 1, supervisionCases: 1 }),
+      expect.objectContaining({ unitCode: 'xgz', findings: 1, clueReferrals: 1 }),
+      expect.objectContaining({ unitCode: 'cgj', findings: 1, rectifications: 1, overdueRectifications: 1 }),
+    ]);
 
     const pdf = await fetch(congress(`/${id}/report`), { headers: authenticate(RD) });
     expect(pdf.status).toBe(200);

@@ -50,6 +50,8 @@ export const TOPIC = {
   // Joint enforcement inspections and annual reports (people's congress), issue 11
   inspectionRectificationOrdered: 'peoples-congress.inspection-rectification.ordered.v1',
   annualReportDeliberated: 'peoples-congress.annual-report.deliberated.v1',
+  /** A joint inspection closed, with per-unit results (JointInspectionClosedV1). */
+  jointInspectionClosed: 'peoples-congress.joint-inspection.closed.v1',
   /** The people's congress refers a clue from a joint inspection to the commission (ClueReferralSentV1). */
   congressClueReferralSent: 'peoples-congress.clue-referral.sent.v1',
 } as const;

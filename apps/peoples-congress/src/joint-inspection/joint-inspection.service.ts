@@ -7,6 +7,8 @@ import {
   BODY,
   ClueReferralSentV1,
   InspectionRectificationOrderedV1,
+  JointInspectionClosedV1,
+  JointInspectionUnitResult,
   missingClueReferralParts,
   ORGANISATIONS,
   PROCESS,
@@ -68,6 +70,21 @@ const EVIDENCE_RULES: UploadRules = {
 
 /** Closed for the inspection: the agency rectified, the bureau closed its case, or the clue was handed over. */
 export const isSettled = (f: InspectionFindingEntity) => f.closedAt !== null;
+
+/** One unit's counts in a closed inspection (for the assessment). */
+function unitResult(unitCode: string, all: InspectionFindingEntity[]): JointInspectionUnitResult {
+  const own = all.filter((f) => f.agencyCode === unitCode);
+  const count = (ok: (f: InspectionFindingEntity) => boolean) => own.filter(ok).length;
+  return {
+    unitCode,
+    findings: own.length,
+    serious: count((f) => f.severity === 'serious'),
+    supervisionCases: count((f) => f.disposition === 'supervision-case'),
+    clueReferrals: count((f) => f.disposition === 'clue-referral'),
+    rectifications: count((f) => f.disposition === 'rectification'),
+    overdueRectifications: count((f) => f.disposition === 'rectification' && f.overdueAt !== null),
+  };
+}
 
 /** The people's congress plans a joint inspection, its team records findings, and each is disposed of. */
 @Injectable()
@@ -514,9 +531,8 @@ export class JointInspectionService {
       });
       if (!inspection) throw notFound(INSPECTION, id);
       this.requireOpen(inspection);
-      const open = (await manager.findBy(InspectionFindingEntity, { inspectionId: id })).filter(
-        (f) => !isSettled(f),
-      );
+      const findings = await manager.findBy(InspectionFindingEntity, { inspectionId: id });
+      const open = findings.filter((f) => !isSettled(f));
       if (open.length > 0) {
         throw conflict({
           zh: `还有${open.length}个问题未办结（未处理、未整改或监督案件未结案），不能结束本次执法检查。`,
@@ -529,17 +545,27 @@ export class JointInspectionService {
         'joint-inspection-report',
         String(inspection.year),
       );
+      const closedAt = new Date();
+      const reportNumber = documentNumber('阳人常执检', String(inspection.year), seq);
       await manager.update(
         JointInspectionEntity,
         { id },
-        {
-          status: 'closed',
-          closedAt: new Date(),
-          closedBy: caller.user,
-          reportNumber: documentNumber('阳人常执检', String(inspection.year), seq),
-        },
+        { status: 'closed', closedAt, closedBy: caller.user, reportNumber },
       );
+      await this.outbox.record<JointInspectionClosedV1>(manager, {
+        topic: TOPIC.jointInspectionClosed,
+        subject: id,
+        data: {
+          inspectionId: id,
+          year: inspection.year,
+          title: inspection.title,
+          reportNumber,
+          units: inspection.targets.map((t) => unitResult(t.code, findings)),
+          closedAt: closedAt.toISOString(),
+        },
+      });
     });
+    this.outbox.kick();
     return this.view(await this.inspection(id));
   }
 

@@ -12,6 +12,32 @@ export interface InspectionRectificationOrderedV1 {
   dueAt: string;
 }
 
+/** One inspected unit's record in a closed inspection, for the annual assessment. */
+export interface JointInspectionUnitResult {
+  /** Organisation code of the agency or town. */
+  unitCode: string;
+  findings: number;
+  serious: number;
+  supervisionCases: number;
+  clueReferrals: number;
+  rectifications: number;
+  /** Rectifications reported after their deadline (督办 raised). */
+  overdueRectifications: number;
+}
+
+/**
+ * `TOPIC.jointInspectionClosed`: an inspection closed with every finding settled. Published for the annual
+ * assessment (`ASSESSMENT_SOURCE.jointInspection`, one input per unit and inspection) and anyone else.
+ */
+export interface JointInspectionClosedV1 {
+  inspectionId: string;
+  year: number;
+  title: string;
+  reportNumber: string;
+  units: JointInspectionUnitResult[];
+  closedAt: string;
+}
+
 /** The standing committee recorded its deliberation opinions (审议意见) on an annual report. */
 export interface AnnualReportDeliberatedV1 {
   reportId: string;
