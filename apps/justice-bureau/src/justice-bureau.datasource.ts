@@ -8,6 +8,11 @@ import { CreateAcceptanceCampaignTables1764500000000 } from './migrations/176450
 import { CreateCriminalCaseCopy1764604000000 } from './migrations/1764604000000-create-criminal-case-copy';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
+import { CreateSupervisionCaseTables1765000000000 } from './migrations/1765000000000-create-supervision-case-tables';
+import { CreateRegisterTables1765300000000 } from './migrations/1765300000000-create-register-tables';
+import { CreateCaseFileReviewTables1765200000000 } from './migrations/1765200000000-create-case-file-review-tables';
+import { CreateFollowUpVisitTables1765200001000 } from './migrations/1765200001000-create-follow-up-visit-tables';
+import { CreateAssessmentTables1765400000000 } from './migrations/1765400000000-create-assessment-tables';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -23,5 +28,10 @@ export const buildDataSourceOptions = (url: string) =>
       CreateCriminalCaseCopy1764604000000,
       CreateDeadLetterTable1764700000000,
       CreateAuditLog1764800000000,
+      CreateSupervisionCaseTables1765000000000,
+      CreateRegisterTables1765300000000,
+      CreateCaseFileReviewTables1765200000000,
+      CreateFollowUpVisitTables1765200001000,
+      CreateAssessmentTables1765400000000,
     ],
   });

@@ -6,6 +6,7 @@ import { ProcessModelVersionEntity } from './process-admin/process-model-version
 import { TaskCompletionEntity } from './task/task-completion.entity';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
+import { CreateOpenTask1764900000000 } from './migrations/1764900000000-create-open-task';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
@@ -17,5 +18,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateProcessModelVersion1764201600000,
       CreateDeadLetterTable1764700000000,
       CreateAuditLog1764800000000,
+      CreateOpenTask1764900000000,
     ],
   });

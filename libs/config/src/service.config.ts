@@ -146,6 +146,28 @@ export class ServiceConfig extends HttpConfig {
   @Min(1)
   @Max(20)
   consumerMaxAttempts: number = 3;
+
+  /**
+   * Partitions of each topic this service consumes: the unit of parallel event handling (events of one
+   * key stay in one partition, in order). Topics with fewer partitions are raised to this at start-up;
+   * Kafka cannot lower a topic's partitions.
+   */
+  @Expose({ name: 'KAFKA_TOPIC_PARTITIONS' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  kafkaTopicPartitions: number = 8;
+
+  /** Partitions this instance works at the same time (each one's events in order). */
+  @Expose({ name: 'CONSUMER_CONCURRENCY' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  consumerConcurrency: number = 8;
 }
 
 /** HTTP port variable, named per service so all can run side by side (e.g. JUSTICE_BUREAU_PORT). */

@@ -11,6 +11,8 @@ export const PROCESS = {
   // Criminal-justice handoff (行政执法与刑事司法衔接), issue 4
   criminalTransfer: 'procuratorate-criminal-transfer',
   procuratorialOpinion: 'procuratorate-procuratorial-opinion',
+  // Supervision cases (行政执法监督检查案件), issue 11
+  supervisionCase: 'justice-bureau-supervision-case',
   // Joint enforcement inspections and annual reports (people's congress), issue 11
   jointInspection: 'peoples-congress-joint-inspection',
   annualReport: 'peoples-congress-annual-report',
@@ -67,6 +69,13 @@ export const JOB = {
   raiseTransferNotice: 'procuratorate.raise-transfer-notice',
   closeCriminalTransfer: 'procuratorate.close-criminal-transfer',
   raiseOpinionNotice: 'procuratorate.raise-opinion-notice',
+  // Supervision cases (行政执法监督检查案件), issue 11
+  recordSupervisionFiling: 'justice-bureau.record-supervision-filing',
+  recordSupervisionInvestigation: 'justice-bureau.record-supervision-investigation',
+  recordSupervisionHandling: 'justice-bureau.record-supervision-handling',
+  recordSupervisionReply: 'justice-bureau.record-supervision-reply',
+  recordSupervisionReview: 'justice-bureau.record-supervision-review',
+  raiseSupervisionCaseNotice: 'justice-bureau.raise-supervision-case-notice',
   // Joint enforcement inspections and annual reports (people's congress), issue 11
   raiseInspectionNotice: 'peoples-congress.raise-inspection-notice',
   flagLateReply: 'peoples-congress.flag-late-reply',
@@ -111,6 +120,12 @@ export const USER_TASK = {
   reasonsAssessment: 'reasons-assessment',
   policeOpenCase: 'police-open-case',
   opinionReply: 'opinion-reply',
+  // Supervision cases (行政执法监督检查案件), issue 11
+  approveSupervisionFiling: 'approve-supervision-filing',
+  investigateSupervisionCase: 'investigate-supervision-case',
+  approveSupervisionHandling: 'approve-supervision-handling',
+  rectifySupervisionFindings: 'rectify-supervision-findings',
+  reviewSupervisionRectification: 'review-supervision-rectification',
   // Joint enforcement inspections and annual reports (people's congress), issue 11
   rectifyFinding: 'rectify-finding',
   bureauReply: 'bureau-reply',

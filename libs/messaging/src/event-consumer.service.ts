@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Admin, Consumer, EachMessagePayload, ITopicMetadata, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
 import { InboxMessageEntity } from './inbox-message.entity';
@@ -88,7 +88,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await this.subscribe(this.consumer, topics);
     // Partitions are independent (order matters only per key), so they are worked in parallel.
     await this.consumer.run({
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.options.consumerConcurrency,
       eachMessage: (payload) => this.onMessage(payload),
     });
   }
@@ -188,23 +188,53 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
+  /** Metadata of topics just created can lag behind ("does not host this topic-partition", retriable). */
+  private async topicMetadata(admin: Admin, topics: string[]): Promise<ITopicMetadata[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await admin.fetchTopicMetadata({ topics })).topics;
+      } catch (error) {
+        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 10) throw error;
+        await sleep(200 * attempt);
+      }
+    }
+  }
+
+  /**
+   * Right after creating topics the broker may not list one of them yet (UNKNOWN_TOPIC_OR_PARTITION, which
+   * kafkajs's wait for leaders does not retry): ask again; topics that exist by then are left as they are.
+   */
+  private async createTopics(admin: Admin, specs: { topic: string; numPartitions: number }[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.createTopics({ waitForLeaders: true, topics: specs });
+        return;
+      } catch (error) {
+        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 5) throw error;
+        await sleep(200 * attempt);
+      }
+    }
+  }
+
   private async ensureTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      // Right after creating topics the broker may not list one of them yet (UNKNOWN_TOPIC_OR_PARTITION,
-      // which kafkajs's wait for leaders does not retry): ask again; existing topics are left as they are.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await admin.createTopics({
-            waitForLeaders: true,
-            topics: topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic })),
+      const partitions = this.options.topicPartitions;
+      await this.createTopics(
+        admin,
+        topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic, numPartitions: partitions })),
+      );
+      // Topics made earlier (or by another service, or with the broker's default) may have fewer.
+      const existing = await this.topicMetadata(admin, topics);
+      const fewer = existing.filter((t) => t.partitions.length < partitions);
+      if (fewer.length > 0) {
+        await admin
+          .createPartitions({ topicPartitions: fewer.map((t) => ({ topic: t.name, count: partitions })) })
+          .catch((error: Error) => {
+            // Another service raised it at the same moment: what matters is that it has been raised.
+            if (!/INVALID_PARTITIONS|already has/i.test(error.message)) throw error;
           });
-          return;
-        } catch (error) {
-          if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 5) throw error;
-          await sleep(200 * attempt);
-        }
       }
     } finally {
       await admin.disconnect();

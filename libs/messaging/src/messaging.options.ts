@@ -4,6 +4,10 @@ export interface MessagingOptions {
   brokers: string[];
   outboxPollMs: number;
   consumerMaxAttempts: number;
+  /** Partitions of the topics this service consumes (raised at start-up when fewer). */
+  topicPartitions: number;
+  /** Partitions worked at the same time. */
+  consumerConcurrency: number;
   /** Published outbox rows are kept this long (for audits and replays), then purged. */
   outboxRetentionHours: number;
 }

@@ -77,6 +77,8 @@ export class ServiceCoreModule {
           brokers: config.kafkaBrokers,
           outboxPollMs: config.outboxPollMs,
           consumerMaxAttempts: config.consumerMaxAttempts,
+          topicPartitions: config.kafkaTopicPartitions,
+          consumerConcurrency: config.consumerConcurrency,
           outboxRetentionHours: config.outboxRetentionHours,
         }),
         WorkflowModule.forRoot({

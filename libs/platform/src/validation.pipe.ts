@@ -17,9 +17,12 @@ const CONSTRAINTS: Record<string, (c: string) => Bilingual> = {
   isEmail: () => ({ zh: '不是有效的电子邮箱', en: 'is not a valid e-mail address' }),
   isDateString: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
   isISO8601: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
+  // class-validator names the IsISO8601 constraint `isIso8601`.
+  isIso8601: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
   whitelistValidation: () => ({ zh: '是不允许的字段', en: 'is not an allowed field' }),
   isObject: () => ({ zh: '必须是对象', en: 'must be an object' }),
   arrayMaxSize: () => ({ zh: '项目过多', en: 'has too many items' }),
+  arrayMinSize: () => ({ zh: '至少需要一项', en: 'needs at least one item' }),
   isNumber: () => ({ zh: '必须是数字', en: 'must be a number' }),
   min: (c) => ({ zh: `过小（${c}）`, en: `is too small (${c})` }),
   max: (c) => ({ zh: `过大（${c}）`, en: `is too large (${c})` }),

@@ -74,7 +74,18 @@ export interface TaskQuery {
   maxResults?: number;
 }
 
+/** One user-task change, as the engine extension records it. */
+export interface EngineTaskEvent {
+  seq: number;
+  taskId: string;
+  event: 'create' | 'assignment' | 'update' | 'complete' | 'delete';
+  /** JSON of the task after the change (see TaskEventStore.view in the engine). */
+  task: string;
+}
+
 interface RequestInit2 {
+  /** A path of Oversight's own engine extensions (beside /engine-rest, not under it). */
+  extension?: boolean;
   method?: string;
   body?: unknown;
   form?: FormData;
@@ -94,9 +105,11 @@ export class EngineClient {
   private readonly logger = new Logger(EngineClient.name);
   private readonly breaker: CircuitBreaker<[string, RequestInit2], unknown>;
   private readonly base: string;
+  private readonly root: string;
 
   constructor(@Inject(WORKFLOW_OPTIONS) options: WorkflowOptions) {
-    this.base = `${options.engineUrl.replace(/\/$/, '')}/engine-rest`;
+    this.root = options.engineUrl.replace(/\/$/, '');
+    this.base = `${this.root}/engine-rest`;
     this.breaker = new CircuitBreaker((path: string, init: RequestInit2) => this.send(path, init), {
       timeout: false, // each request carries its own timeout
       errorThresholdPercentage: 50,
@@ -145,7 +158,7 @@ export class EngineClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await fetch(`${init.extension ? this.root : this.base}${path}`, {
       method: init.method ?? (body ? 'POST' : 'GET'),
       headers,
       body,
@@ -164,6 +177,19 @@ export class EngineClient {
       );
     }
     return parsed;
+  }
+
+  /**
+   * User-task changes the engine recorded in its own transactions (Oversight's engine extension, see
+   * deploy/local/engine: TaskEventPlugin), oldest first, for the tasklist's read model.
+   */
+  taskEvents(limit: number): Promise<EngineTaskEvent[]> {
+    return this.call(`/oversight/task-events?limit=${limit}`, { extension: true });
+  }
+
+  /** Removes task events once applied (exactly these: an event with a lower seq may commit later). */
+  acknowledgeTaskEvents(seqs: number[]): Promise<{ deleted: number }> {
+    return this.call('/oversight/task-events/ack', { extension: true, body: { seqs } });
   }
 
   engineInfo(): Promise<{ name: string }[]> {

@@ -27,7 +27,7 @@ function properties(ctx) {
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     `log.dirs=${ctx.paths.kafkaData}`,
     'auto.create.topics.enable=true',
-    'num.partitions=3',
+    'num.partitions=8',
     'default.replication.factor=1',
     'min.insync.replicas=1',
     'offsets.topic.replication.factor=1',

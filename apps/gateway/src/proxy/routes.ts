@@ -32,11 +32,20 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/discipline', { service: 'discipline-commission', url: config.disciplineCommissionUrl }],
     ['/api/acceptance-campaigns', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     ['/api/assessment-inputs', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Case-file review and follow-up visits (issue 11)
+    ['/api/case-file-reviews', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    ['/api/follow-up-visits', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Annual assessment (issue 11); its public reports are under /api/public
+    ['/api/assessments', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Criminal-justice handoff (issue 4): the procuratorate hosts it; the bureau keeps its copies
     ['/api/criminal-transfers', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/penalty-cases', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/procuratorial-opinions', { service: 'procuratorate', url: config.procuratorateUrl }],
     ['/api/criminal-case-copies', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Supervision cases (issue 11); the agency's side is under /api/agency
+    ['/api/supervision-cases', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Registers (issue 11): catalogues, officers, training, supervisors, contact points
+    ['/api/registers', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Joint enforcement inspections and annual reports (issue 11): the people's congress hosts them
     ['/api/congress', { service: 'peoples-congress', url: config.peoplesCongressUrl }],
     ['/api/agency/joint-inspections', { service: 'peoples-congress', url: config.peoplesCongressUrl }],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { NegativeListRegisterModule } from '../registers/negative-list/negative-list-register.module';
 import { AgencyComplaintController } from './agency-complaint.controller';
 import { AnnualReportService } from './annual-report.service';
 import { AttachmentService } from './attachment.service';
@@ -28,7 +29,7 @@ import { RecordReplyWorker } from './workers/record-reply.worker';
 import { RecordReviewWorker } from './workers/record-review.worker';
 
 @Module({
-  imports: [OrganisationModule],
+  imports: [OrganisationModule, NegativeListRegisterModule],
   controllers: [
     ComplaintController,
     AgencyComplaintController,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TaskCompletionEntity } from './task-completion.entity';
 import { BPMN_DIR, TaskFormStore } from './task-form.store';
 import { TaskController } from './task.controller';
+import { TaskProjectionService } from './task-projection.service';
 import { TaskService } from './task.service';
 
 @Module({})
@@ -12,7 +13,12 @@ export class TaskModule {
       module: TaskModule,
       imports: [TypeOrmModule.forFeature([TaskCompletionEntity])],
       controllers: [TaskController],
-      providers: [TaskService, TaskFormStore, { provide: BPMN_DIR, useValue: bpmnDir }],
+      providers: [
+        TaskService,
+        TaskProjectionService,
+        TaskFormStore,
+        { provide: BPMN_DIR, useValue: bpmnDir },
+      ],
     };
   }
 }

@@ -1,15 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { TASK_FORMS } from '@oversight/contracts';
 import { badRequest, CallerInfo, conflict, forbidden, notFound, ROLE } from '@oversight/platform';
 import { EngineClient, EngineHttpError, EngineTask, PlainVariables } from '@oversight/workflow';
 import { TaskCompletionEntity } from './task-completion.entity';
 import { TaskCompletionView, TaskFormView, TaskQueryDto, TaskView } from './task.dto';
 import { TaskFormStore } from './task-form.store';
+import { TaskProjectionService } from './task-projection.service';
+
+/** A row of the read model (open_task). */
+interface OpenTaskRow {
+  id: string;
+  name: string;
+  task_definition_key: string;
+  process_definition_id: string;
+  process_definition_key: string | null;
+  process_instance_id: string;
+  business_key: string | null;
+  assignee: string | null;
+  created: Date | null;
+  due: Date | null;
+  priority: number;
+}
 import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
+/** Business keys remembered (about 100 bytes each). */
+const INSTANCE_KEYS_KEPT = 50_000;
 
 /**
  * The candidate groups a caller belongs to: the organisation (`sfj`) and the organisation's role groups
@@ -34,11 +52,19 @@ const notYours = () =>
 export class TaskService {
   /** Definition id → process id; definitions never change once deployed, so this never goes stale. */
   private readonly definitionKeys = new Map<string, string>();
+  /**
+   * Process instance id → business key. Oversight sets a business key at start and never changes it,
+   * so an entry stays true for the instance's life; bounded, oldest first out. A page of tasks then
+   * costs the engine no lookup for instances already seen (the console re-reads the same pages).
+   */
+  private readonly instanceKeys = new Map<string, string | null>();
 
   constructor(
     private readonly engine: EngineClient,
     @InjectRepository(TaskCompletionEntity) private readonly completions: Repository<TaskCompletionEntity>,
     private readonly forms: TaskFormStore,
+    private readonly projection: TaskProjectionService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Open tasks the caller may see: of their groups (or assigned to them); a filter outside them is refused. */
@@ -51,6 +77,11 @@ export class TaskService {
     if (!all && query.assignee && query.assignee !== caller.user) throw notYours();
     const scoped = all || asked.length > 0 || query.assignee;
     const several = asked.length > 1;
+    if (await this.projection.available()) {
+      // The read model: the caller's groups, or the groups asked for (unassigned unless includeAssigned).
+      const candidateGroups = asked.length > 0 ? asked : scoped ? null : groups;
+      return this.listFromReadModel(query, candidateGroups);
+    }
     const filter = {
       candidateGroup: several ? undefined : query.candidateGroup,
       candidateGroups: several ? query.candidateGroup : scoped ? undefined : groups.join(','),
@@ -66,11 +97,65 @@ export class TaskService {
       this.engine.listTasks({ ...filter, firstResult: query.offset, maxResults: query.limit }),
       this.engine.countTasks(filter),
     ]);
-    const keys = await this.businessKeys(tasks);
-    await this.resolveDefinitionKeys(tasks);
+    const [keys] = await Promise.all([this.businessKeys(tasks), this.resolveDefinitionKeys(tasks)]);
     return {
       total: count.count,
       items: tasks.map((t) => this.view(t, keys.get(t.processInstanceId) ?? null)),
+    };
+  }
+
+  /** The same filters as the engine's task query, on the tasklist's read model (open_task). */
+  private async listFromReadModel(
+    query: TaskQueryDto,
+    candidateGroups: string[] | null,
+  ): Promise<{ total: number; items: TaskView[] }> {
+    const where = ['open'];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (candidateGroups) {
+      where.push(`candidate_groups && ${param(candidateGroups)}::text[]`);
+      if (!(query.candidateGroup && query.includeAssigned)) where.push('assignee IS NULL');
+    }
+    if (query.assignee) where.push(`assignee = ${param(query.assignee)}`);
+    if (query.unassigned) where.push('assignee IS NULL');
+    if (query.dueBefore) where.push(`due < ${param(query.dueBefore)}`);
+    if (query.dueAfter) where.push(`due > ${param(query.dueAfter)}`);
+    if (query.businessKey) where.push(`business_key = ${param(query.businessKey)}`);
+    if (query.processDefinitionKey)
+      where.push(`process_definition_key = ${param(query.processDefinitionKey)}`);
+    const from = `FROM ${this.projection.table} WHERE ${where.join(' AND ')}`;
+    const [rows, [{ count }]] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT * ${from} ORDER BY created, id LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS count ${from}`, params.slice(0, params.length - 2)),
+    ])) as [OpenTaskRow[], { count: number }[]];
+    // Rows recorded without a definition key (an engine extension that could not tell) are looked up.
+    await this.resolveDefinitionKeys(
+      rows
+        .filter((row) => !row.process_definition_key)
+        .map((row) => ({ processDefinitionId: row.process_definition_id }) as EngineTask),
+    );
+    return {
+      total: count,
+      items: rows.map((row) =>
+        this.view(
+          {
+            id: row.id,
+            name: row.name,
+            taskDefinitionKey: row.task_definition_key,
+            processDefinitionId: row.process_definition_id,
+            processInstanceId: row.process_instance_id,
+            assignee: row.assignee,
+            created: row.created?.toISOString() ?? null,
+            due: row.due?.toISOString() ?? null,
+            priority: row.priority,
+          } as EngineTask,
+          row.business_key,
+          row.process_definition_key,
+        ),
+      ),
     };
   }
 
@@ -192,9 +277,17 @@ export class TaskService {
   /** Business keys of the tasks' process instances, in one engine call. */
   private async businessKeys(tasks: EngineTask[]): Promise<Map<string, string | null>> {
     const ids = [...new Set(tasks.map((t) => t.processInstanceId))];
-    if (ids.length === 0) return new Map();
-    const instances = await this.engine.processInstancesByIds(ids);
-    return new Map(instances.map((i) => [i.id, i.businessKey]));
+    const unknown = ids.filter((id) => !this.instanceKeys.has(id));
+    if (unknown.length > 0) {
+      for (const instance of await this.engine.processInstancesByIds(unknown)) {
+        this.instanceKeys.set(instance.id, instance.businessKey);
+      }
+      for (const oldest of this.instanceKeys.keys()) {
+        if (this.instanceKeys.size <= INSTANCE_KEYS_KEPT) break;
+        this.instanceKeys.delete(oldest);
+      }
+    }
+    return new Map(ids.map((id) => [id, this.instanceKeys.get(id) ?? null]));
   }
 
   private async resolveDefinitionKeys(tasks: EngineTask[]): Promise<void> {
@@ -206,12 +299,13 @@ export class TaskService {
     }
   }
 
-  private view(task: EngineTask, businessKey: string | null): TaskView {
+  private view(task: EngineTask, businessKey: string | null, definitionKey?: string | null): TaskView {
     return {
       id: task.id,
       name: task.name,
       taskDefinitionKey: task.taskDefinitionKey,
-      processDefinitionKey: this.definitionKeys.get(task.processDefinitionId) ?? task.processDefinitionId,
+      processDefinitionKey:
+        definitionKey ?? this.definitionKeys.get(task.processDefinitionId) ?? task.processDefinitionId,
       processInstanceId: task.processInstanceId,
       businessKey,
       assignee: task.assignee,

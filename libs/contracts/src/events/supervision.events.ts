@@ -55,6 +55,8 @@ export interface SupervisionCaseChangedV1 {
   /** Whether the agency's rectification was accepted, once closed. */
   rectified?: boolean;
   closed: boolean;
+  /** Whether a deadline of the case (the office's or the agency's) has passed and a 督办 notice was raised. */
+  overdue?: boolean;
 }
 
 /**

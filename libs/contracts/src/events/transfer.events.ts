@@ -44,6 +44,8 @@ export const TRANSFER_KIND = {
   meetingResolution: 'meeting-resolution',
   /** A unit's required submission to the leading-group office (work plan, self-check) once it is overdue. */
   acceptanceSubmission: 'acceptance-submission',
+  /** A supervision case's rectification order (建议书/监督检查意见书) to the agency, one per round. */
+  supervisionRectification: 'supervision-rectification',
   /** The standing committee's deliberation opinions on an annual report, awaiting the bureau's reply. */
   deliberationOpinion: 'deliberation-opinion',
 } as const;

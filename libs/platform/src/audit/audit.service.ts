@@ -25,6 +25,8 @@ export interface AuditContext {
 export const auditContext = new AsyncLocalStorage<AuditContext>();
 
 const SYSTEM: CallerInfo = { user: 'system', org: null, roles: [] };
+/** At most this many entries per transaction, so one group never holds its lock for long. */
+const MAX_GROUP = 100;
 
 /**
  * Appends entries to the service's audit log, each chained to the previous by hash. Appending takes a
@@ -43,41 +45,69 @@ export class AuditService implements OnModuleDestroy {
   }
 
   /**
-   * Appends go one at a time within this process: they queue here, not as open transactions each
-   * holding a pool connection while it waits for the advisory lock (a burst of system changes would
-   * otherwise take every connection the service has). The lock still orders replicas.
+   * Appends queue here and are written in groups (group commit): one transaction, one advisory lock and
+   * one read of the chain's head for every entry waiting, instead of one each. The log is a single chain,
+   * so appends are serial by nature; grouping keeps that from capping the service's throughput, and no
+   * burst holds more than one pool connection. Each caller still waits until its own entry is committed.
    */
-  private tail: Promise<unknown> = Promise.resolve();
+  private queue: { input: AuditInput; resolve(entry: AuditEntryEntity): void; reject(error: Error): void }[] =
+    [];
+  private draining = false;
 
   record(input: AuditInput): Promise<AuditEntryEntity> {
-    const next = this.tail.then(() => this.append(input));
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      void this.drain();
+    });
   }
 
-  private async append(input: AuditInput): Promise<AuditEntryEntity> {
-    const actor = input.actor ?? SYSTEM;
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        try {
+          const entries = await this.append(group.map((g) => g.input));
+          group.forEach((g, i) => g.resolve(entries[i]!));
+        } catch (error) {
+          for (const g of group) g.reject(error as Error);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async append(inputs: AuditInput[]): Promise<AuditEntryEntity[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
       const repo = manager.getRepository(AuditEntryEntity);
       const last = await repo.find({ order: { seq: 'DESC' }, take: 1, select: { hash: true, seq: true } });
-      const prevHash = last[0]?.hash ?? GENESIS_HASH;
-      const fields = {
-        id: randomUUID(),
-        // Millisecond precision, as JavaScript dates have: the stored value reads back identical.
-        at: new Date(),
-        actorUser: actor.user,
-        actorOrg: actor.org,
-        actorRoles: [...actor.roles].sort().join(','),
-        action: input.action,
-        resource: input.resource,
-        target: input.target,
-        status: input.status ?? null,
-        before: input.before ?? null,
-        after: input.after ?? null,
-      };
-      const hash = entryHash(prevHash, fields);
-      return repo.save(repo.create({ ...fields, prevHash, hash }));
+      let prevHash = last[0]?.hash ?? GENESIS_HASH;
+      const saved: AuditEntryEntity[] = [];
+      // One insert per entry, in chain order: `seq` must follow the order the hashes were chained in.
+      for (const input of inputs) {
+        const actor = input.actor ?? SYSTEM;
+        const fields = {
+          id: randomUUID(),
+          // Millisecond precision, as JavaScript dates have: the stored value reads back identical.
+          at: new Date(),
+          actorUser: actor.user,
+          actorOrg: actor.org,
+          actorRoles: [...actor.roles].sort().join(','),
+          action: input.action,
+          resource: input.resource,
+          target: input.target,
+          status: input.status ?? null,
+          before: input.before ?? null,
+          after: input.after ?? null,
+        };
+        const hash = entryHash(prevHash, fields);
+        saved.push(await repo.save(repo.create({ ...fields, prevHash, hash })));
+        prevHash = hash;
+      }
+      return saved;
     });
   }
 
