@@ -28,8 +28,8 @@ import { Services, startServices } from './services';
 /**
  * Joint enforcement inspections (执法检查) and annual reports in the people's congress service, through
  * the gateway on the real engine, Kafka and PostgreSQL: planning, the team, on-site findings with evidence,
- * the three dispositions (a supervision case the bureau reports on by event, a clue for the commission, a
- * rectification notice that goes overdue on the engine's clock and is then reported), the board, closing,
+ * the three dispositions (a supervision case the justice bureau opens and reports on by event, a clue the
+ * discipline commission receives, handles and decides, a rectification notice that goes overdue on the engine's clock and is then reported), the board, closing,
  * the report PDF; the annual report with deliberation opinions and a late reply; and the 4xx answers.
  */
 
@@ -92,7 +92,7 @@ describe('joint enforcement inspections and annual reports (people’s congress)
   const clock = new EngineClock(process.env.ENGINE_URL!);
 
   beforeAll(async () => {
-    system = await startServices(['peoples-congress', 'liaison', 'discipline-commission']);
+    system = await startServices(['peoples-congress', 'liaison', 'discipline-commission', 'justice-bureau']);
     const kafka = new Kafka({
       clientId: 'joint-inspection-test',
       brokers: process.env.KAFKA_BROKERS!.split(','),
@@ -276,6 +276,16 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       (t) => t.receiver === 'sfj',
       'case transfer',
     );
+    // The justice bureau opens the case (its consumer of the request) and reports it: the finding follows.
+    const opened = await eventually(
+      async () => {
+        const f = await findingOf(id, first.body.id);
+        return f.supervisionCase?.status === 'filing-review' ? f : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the bureau opens the supervision case' },
+    );
+    expect(opened.status).toBe('supervision-filing-review');
+    const caseNumber = opened.supervisionCase!.number;
 
     // 2. A clue for the discipline commission: only the head sends it, complete, and the commission receives it.
     const clueBody = {
@@ -435,7 +445,8 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       'closed transfer',
     );
 
-    // The bureau reports its case: the same change twice (redelivered, and re-sent under a new id) → one step.
+    // The case moves on (the bureau's events, sent here): the same change twice (redelivered, and re-sent
+    // under a new id) → one step.
     const change = (
       status: SupervisionCaseChangedV1['status'],
       closed: boolean,
@@ -447,7 +458,7 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       subject: 'case-1',
       data: {
         caseId: `case-${first.body.id}`,
-        caseNumber: '阳司监〔2026〕7号',
+        caseNumber,
         source: 'joint-inspection',
         sourceRef: first.body.id,
         agencyCode: 'scjg',
@@ -475,7 +486,7 @@ describe('joint enforcement inspections and annual reports (people’s congress)
       },
       { timeoutMs: 60_000, what: 'case closed' },
     );
-    expect(settled.supervisionCase).toEqual({ number: '阳司监〔2026〕7号', status: 'closed' });
+    expect(settled.supervisionCase).toEqual({ number: caseNumber, status: 'closed' });
     expect(settled.steps.filter((s) => s.step === 'supervision:investigation')).toHaveLength(1);
     const rows = (await system
       .db('peoples-congress')
