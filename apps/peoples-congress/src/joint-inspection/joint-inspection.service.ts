@@ -276,7 +276,7 @@ export class JointInspectionService {
         });
       }
     }
-    // A clue leaves the congress for the commission only with the head's approval (he signs the letter).
+    // A clue leaves the congress for the commission only with the head's approval (the head signs the letter).
     if (dto.disposition === 'clue-referral') requireOrg(caller, BODY.peoplesCongress, ROLE.head);
     await this.dataSource.transaction(async (manager) => {
       const f = await manager.findOne(InspectionFindingEntity, {
