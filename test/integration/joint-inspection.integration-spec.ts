@@ -400,12 +400,13 @@ describe('joint enforcement inspections and annual reports (people’s congress)
     await clock.advancePast(notice.dueAt!);
     const overdue = await eventually(
       async () => {
+        // The notice and the overdue mark commit together; a read may straddle the commit, so wait for both.
         const f = await findingOf(id, third.body.id);
-        return f.notice ? f : undefined;
+        return f.notice && f.overdue ? f : undefined;
       },
       { timeoutMs: 90_000, what: '督办 notice' },
     );
-    expect(overdue.overdue).toBe(true);
+    expect(overdue.steps.filter((st) => st.step === 'overdue')).toHaveLength(1);
     await transfer(
       TRANSFER_KIND.inspectionFinding,
       third.body.id,
