@@ -9,3 +9,5 @@ export * from './events/acceptance.events';
 export * from './task-forms';
 export * from './events/criminal-transfer.events';
 export * from './events/supervision.events';
+export * from './organisations';
+export * from './events/joint-inspection.events';

@@ -47,6 +47,13 @@ export const TOPIC = {
   /** Any body asks the justice bureau for a supervision case (SupervisionCaseRequestedV1). */
   supervisionCaseRequested: 'oversight.supervision-case.requested.v1',
   supervisionCaseChanged: 'justice-bureau.supervision-case.changed.v1',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  inspectionRectificationOrdered: 'peoples-congress.inspection-rectification.ordered.v1',
+  annualReportDeliberated: 'peoples-congress.annual-report.deliberated.v1',
+  /** A joint inspection closed, with per-unit results (JointInspectionClosedV1). */
+  jointInspectionClosed: 'peoples-congress.joint-inspection.closed.v1',
+  /** The people's congress refers a clue from a joint inspection to the commission (ClueReferralSentV1). */
+  congressClueReferralSent: 'peoples-congress.clue-referral.sent.v1',
 } as const;
 export type Topic = (typeof TOPIC)[keyof typeof TOPIC];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPIC);

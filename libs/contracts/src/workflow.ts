@@ -13,6 +13,9 @@ export const PROCESS = {
   procuratorialOpinion: 'procuratorate-procuratorial-opinion',
   // Supervision cases (行政执法监督检查案件), issue 11
   supervisionCase: 'justice-bureau-supervision-case',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  jointInspection: 'peoples-congress-joint-inspection',
+  annualReport: 'peoples-congress-annual-report',
 } as const;
 
 /** Job types (external-task topics): `<app>.<verb-noun>`. */
@@ -73,6 +76,9 @@ export const JOB = {
   recordSupervisionReply: 'justice-bureau.record-supervision-reply',
   recordSupervisionReview: 'justice-bureau.record-supervision-review',
   raiseSupervisionCaseNotice: 'justice-bureau.raise-supervision-case-notice',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  raiseInspectionNotice: 'peoples-congress.raise-inspection-notice',
+  flagLateReply: 'peoples-congress.flag-late-reply',
 } as const;
 
 /** User task definition keys the tasklist and console know about. */
@@ -120,6 +126,9 @@ export const USER_TASK = {
   approveSupervisionHandling: 'approve-supervision-handling',
   rectifySupervisionFindings: 'rectify-supervision-findings',
   reviewSupervisionRectification: 'review-supervision-rectification',
+  // Joint enforcement inspections and annual reports (people's congress), issue 11
+  rectifyFinding: 'rectify-finding',
+  bureauReply: 'bureau-reply',
 } as const;
 
 /** Message names correlated to running instances by business key. */

@@ -200,17 +200,31 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
+  /**
+   * Right after creating topics the broker may not list one of them yet (UNKNOWN_TOPIC_OR_PARTITION, which
+   * kafkajs's wait for leaders does not retry): ask again; topics that exist by then are left as they are.
+   */
+  private async createTopics(admin: Admin, specs: { topic: string; numPartitions: number }[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.createTopics({ waitForLeaders: true, topics: specs });
+        return;
+      } catch (error) {
+        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 5) throw error;
+        await sleep(200 * attempt);
+      }
+    }
+  }
+
   private async ensureTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       const partitions = this.options.topicPartitions;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: topics
-          .flatMap((t) => [t, deadLetterTopic(t)])
-          .map((topic) => ({ topic, numPartitions: partitions })),
-      });
+      await this.createTopics(
+        admin,
+        topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic, numPartitions: partitions })),
+      );
       // Topics made earlier (or by another service, or with the broker's default) may have fewer.
       const existing = await this.topicMetadata(admin, topics);
       const fewer = existing.filter((t) => t.partitions.length < partitions);

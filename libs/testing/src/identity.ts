@@ -33,6 +33,7 @@ export const DEMO_ACCOUNTS = {
   disciplineCommission: demo('jw-staff', '郑伟', 'jw', ['clerk']),
   disciplineHead: demo('jw-head', '孙立', 'jw', ['head']),
   peoplesCongress: demo('rd-member', '黄丽', 'rd', ['clerk']),
+  peoplesCongressHead: demo('rd-head', '程远', 'rd', ['head']),
   police: demo('gaj-staff', '何军', 'gaj', ['clerk']),
   marketRegulationClerk: demo('scjg-clerk', '马超', 'scjg', ['clerk']),
   urbanManagementClerk: demo('cgj-clerk', '林涛', 'cgj', ['clerk']),

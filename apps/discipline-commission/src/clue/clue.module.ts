@@ -11,11 +11,16 @@ import { RecordClueResultWorker } from './workers/record-clue-result.worker';
 import { RecordJurisdictionDecisionWorker } from './workers/record-jurisdiction-decision.worker';
 import { RegisterClueWorker } from './workers/register-clue.worker';
 
-/** The commission as the receiver of the justice bureau's problem-clue referrals. */
+/** The commission as the receiver of the justice bureau's (and the people's congress's) problem-clue referrals. */
 export const COMMISSION_CLUE_RECEIVER: ClueReceiver = {
   org: BODY.disciplineCommission,
   process: PROCESS.commissionClueHandling,
-  topics: { referralSent: TOPIC.bureauClueReferralSent, feedbackReminded: TOPIC.bureauClueFeedbackReminded },
+  topics: {
+    referralSent: TOPIC.bureauClueReferralSent,
+    feedbackReminded: TOPIC.bureauClueFeedbackReminded,
+    // Clues found by the people's congress's joint inspections (issue 11)
+    moreReferralsSent: [TOPIC.congressClueReferralSent],
+  },
   clueEntity: ClueEntity,
   reminderEntity: ClueReminderEntity,
 };

@@ -83,6 +83,13 @@ export const DEMO_ACCOUNT_HASHES: StaffAccount[] = [
     passwordHash: '$2b$10$6wRwYOXCxCxzEWAjfGQzJ.aQnO5AUzyi8cm1qBQ1pvomU6uUUmTOW',
   },
   {
+    username: 'rd-head',
+    name: '程远',
+    org: 'rd',
+    roles: ['head'],
+    passwordHash: '$2b$10$z4zdLma/v9y.7DtEsxrWyO4fE/X/HVQZpaiL/5/mouthBAHkstOkC',
+  },
+  {
     username: 'gaj-staff',
     name: '何军',
     org: 'gaj',

@@ -46,6 +46,9 @@ export function routeTable(config: GatewayConfig): [prefix: string, upstream: Up
     ['/api/supervision-cases', { service: 'justice-bureau', url: config.justiceBureauUrl }],
     // Registers (issue 11): catalogues, officers, training, supervisors, contact points
     ['/api/registers', { service: 'justice-bureau', url: config.justiceBureauUrl }],
+    // Joint enforcement inspections and annual reports (issue 11): the people's congress hosts them
+    ['/api/congress', { service: 'peoples-congress', url: config.peoplesCongressUrl }],
+    ['/api/agency/joint-inspections', { service: 'peoples-congress', url: config.peoplesCongressUrl }],
     // Administration of each service (dead letters): /api/admin/<service>/...
     ...allUpstreams(config).map((u): [string, Upstream] => [`/api/admin/${u.service}`, u]),
     audit('justice-bureau', config.justiceBureauUrl),

@@ -23,6 +23,7 @@ export const KIND_LABEL: Record<string, string> = {
   [TRANSFER_KIND.inspectionFinding]: '检查发现问题',
   [TRANSFER_KIND.acceptanceRectification]: '验收整改',
   [TRANSFER_KIND.meetingResolution]: '联席会议议定事项',
+  [TRANSFER_KIND.deliberationOpinion]: '审议意见办理',
 };
 
 export const kindLabel = (kind: string) => KIND_LABEL[kind] ?? kind;

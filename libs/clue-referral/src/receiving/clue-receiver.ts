@@ -18,6 +18,11 @@ export interface ClueReceiver {
     referralSent: string;
     /** The sender's `…ClueFeedbackReminded` topic. */
     feedbackReminded: string;
+    /**
+     * Further senders' `…ClueReferralSent` topics (e.g. the people's congress's joint inspections): their
+     * referrals are received and handled the same way; the feedback names them as `senderOrg`.
+     */
+    moreReferralsSent?: string[];
   };
   /** The body's received-clue entity (its id is the sender's referral id). */
   clueEntity: EntityTarget<ReceivedClueRow>;

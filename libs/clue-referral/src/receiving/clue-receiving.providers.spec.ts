@@ -28,4 +28,19 @@ describe('clueReceivingProviders', () => {
       ClueFeedbackRemindedConsumer: 't.reminded',
     });
   });
+
+  it('also receives referrals on further senders’ topics, with the same consumer', () => {
+    const providers = clueReceivingProviders({
+      ...receiver,
+      topics: { ...receiver.topics, moreReferralsSent: ['u.sent'] },
+    });
+    const bindings = providers
+      .filter((p): p is Type => typeof p === 'function')
+      .map((c) => [c.name, Reflect.getMetadata(KAFKA_EVENT_HANDLER, c)]);
+    expect(bindings).toEqual([
+      ['ClueReferralReceivedConsumer', 't.sent'],
+      ['ClueFeedbackRemindedConsumer', 't.reminded'],
+      ['ClueReferralReceivedConsumer', 'u.sent'],
+    ]);
+  });
 });

@@ -14,5 +14,8 @@ export function clueReceivingProviders(receiver: ClueReceiver): Provider[] {
     { provide: CLUE_RECEIVER, useValue: receiver },
     bound(ClueReferralReceivedConsumer, HandlesEvent(receiver.topics.referralSent)),
     bound(ClueFeedbackRemindedConsumer, HandlesEvent(receiver.topics.feedbackReminded)),
+    ...(receiver.topics.moreReferralsSent ?? []).map((topic) =>
+      bound(ClueReferralReceivedConsumer, HandlesEvent(topic)),
+    ),
   ];
 }

@@ -46,6 +46,8 @@ export const TRANSFER_KIND = {
   acceptanceSubmission: 'acceptance-submission',
   /** A supervision case's rectification order (建议书/监督检查意见书) to the agency, one per round. */
   supervisionRectification: 'supervision-rectification',
+  /** The standing committee's deliberation opinions on an annual report, awaiting the bureau's reply. */
+  deliberationOpinion: 'deliberation-opinion',
 } as const;
 
 export const transferKey = (t: Pick<TransferChangedV1, 'kind' | 'sourceRef'>) => `${t.kind}:${t.sourceRef}`;

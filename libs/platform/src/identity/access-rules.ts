@@ -25,6 +25,15 @@ export const RULE = {
   commissionHead: { orgs: [ORG.disciplineCommission], roles: [ROLE.head] },
   /** Procuratorate (检察院) case workers. */
   procuratorateDesk: { orgs: [ORG.procuratorate], roles: CASE_ROLES },
+  /** People's congress standing committee (人大常委会) staff: joint inspections, annual reports. */
+  congressDesk: { orgs: [ORG.peoplesCongress], roles: CASE_ROLES },
+  /** People's congress head: closes inspections, records deliberation opinions. */
+  congressHead: { orgs: [ORG.peoplesCongress], roles: [ROLE.head] },
+  /** The joint inspection team's bodies (人大、司法局、检察院): on-site findings, scoped in the service. */
+  inspectionTeam: {
+    orgs: [ORG.peoplesCongress, ORG.justiceBureau, ORG.procuratorate],
+    roles: CASE_ROLES,
+  },
   /** Case workers of a supervised unit (agencies, police, towns): only their own files, scoped in the service. */
   supervisedUnit: { orgs: 'supervised', roles: CASE_ROLES },
   /** Case workers of any organisation (a participating unit acts for itself; scoped in the service). */
