@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Admin, Consumer, EachMessagePayload, ITopicMetadata, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
 import { InboxMessageEntity } from './inbox-message.entity';
@@ -85,7 +85,8 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
       this.crashed = null;
     });
     await this.consumer.connect();
-    await this.subscribe(this.consumer, topics);
+    const consumer = this.consumer;
+    await this.retried('subscribing', () => consumer.subscribe({ topics, fromBeginning: true }));
     // Partitions are independent (order matters only per key), so they are worked in parallel.
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.consumerConcurrency,
@@ -125,7 +126,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     const consumer = this.kafka.consumer({ groupId, retry: { retries: 10 } });
     await consumer.connect();
     try {
-      await this.subscribe(consumer, topics);
+      await this.retried('subscribing', () => consumer.subscribe({ topics, fromBeginning: true }));
       await new Promise<void>((resolve, reject) => {
         consumer
           .run({
@@ -173,44 +174,16 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
 
   /**
    * Topics created a moment ago may not be in the broker's metadata yet ("This server does not host this
-   * topic-partition", which Kafka marks retriable): subscribing is retried a few times before start-up fails.
+   * topic-partition", UNKNOWN_TOPIC_OR_PARTITION, which Kafka marks retriable and kafkajs's own waits do
+   * not retry): subscribing, creating and describing topics are retried a few times before start-up fails.
    */
-  private async subscribe(consumer: Consumer, topics: string[]): Promise<void> {
+  private async retried<T>(what: string, work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await consumer.subscribe({ topics, fromBeginning: true });
-        return;
+        return await work();
       } catch (error) {
         if ((error as { retriable?: boolean }).retriable !== true || attempt >= 10) throw error;
-        this.logger.debug(`subscribing failed (${attempt}x), retrying: ${(error as Error).message}`);
-        await sleep(200 * attempt);
-      }
-    }
-  }
-
-  /** Metadata of topics just created can lag behind ("does not host this topic-partition", retriable). */
-  private async topicMetadata(admin: Admin, topics: string[]): Promise<ITopicMetadata[]> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return (await admin.fetchTopicMetadata({ topics })).topics;
-      } catch (error) {
-        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 10) throw error;
-        await sleep(200 * attempt);
-      }
-    }
-  }
-
-  /**
-   * Right after creating topics the broker may not list one of them yet (UNKNOWN_TOPIC_OR_PARTITION, which
-   * kafkajs's wait for leaders does not retry): ask again; topics that exist by then are left as they are.
-   */
-  private async createTopics(admin: Admin, specs: { topic: string; numPartitions: number }[]): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await admin.createTopics({ waitForLeaders: true, topics: specs });
-        return;
-      } catch (error) {
-        if ((error as { retriable?: boolean }).retriable !== true || attempt >= 5) throw error;
+        this.logger.debug(`${what} failed (${attempt}x), retrying: ${(error as Error).message}`);
         await sleep(200 * attempt);
       }
     }
@@ -221,12 +194,16 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await admin.connect();
     try {
       const partitions = this.options.topicPartitions;
-      await this.createTopics(
-        admin,
-        topics.flatMap((t) => [t, deadLetterTopic(t)]).map((topic) => ({ topic, numPartitions: partitions })),
+      const specs = topics
+        .flatMap((t) => [t, deadLetterTopic(t)])
+        .map((topic) => ({ topic, numPartitions: partitions }));
+      await this.retried('creating topics', () =>
+        admin.createTopics({ waitForLeaders: true, topics: specs }),
       );
       // Topics made earlier (or by another service, or with the broker's default) may have fewer.
-      const existing = await this.topicMetadata(admin, topics);
+      const { topics: existing } = await this.retried('describing topics', () =>
+        admin.fetchTopicMetadata({ topics }),
+      );
       const fewer = existing.filter((t) => t.partitions.length < partitions);
       if (fewer.length > 0) {
         await admin
