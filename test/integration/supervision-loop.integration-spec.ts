@@ -1,4 +1,6 @@
-import { USER_TASK } from '@oversight/contracts';
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { EventEnvelope, SupervisionCaseChangedV1, TOPIC, USER_TASK } from '@oversight/contracts';
 import { beijingDate } from '@oversight/deadlines';
 import {
   AS_HEAD,
@@ -17,8 +19,9 @@ import { Services, startServices } from './services';
  * Issue 11 as one loop, through the gateway on the real engine, Kafka and PostgreSQL: a dissatisfied
  * follow-up visit and a failing case file each ask (by event) for a supervision case; the visit and the
  * file show the case opened for them; the visit's case is driven to a correction and closed, the file's
- * dismissed, and the visit shows it closed; the training check runs; and the year's assessment reads all
- * of it for the agency — corrections, satisfaction, review score and training from those rows alone.
+ * dismissed, and the visit shows it closed (late changes do not reopen it); the training check runs;
+ * and the year's assessment reads all of it for the agency — corrections, satisfaction, review score and
+ * training from those rows alone.
  */
 
 type Bi = { zh: string; en: string };
@@ -82,11 +85,20 @@ const totalOf = (s: ReturnType<typeof sheet>) => s.items.reduce((sum, i) => sum 
 describe('supervision loop: requesters, supervision cases, registers and the assessment together', () => {
   let system: Services;
 
+  let producer: Producer;
+
   beforeAll(async () => {
     system = await startServices(['justice-bureau', 'liaison']);
+    const kafka = new Kafka({
+      clientId: 'supervision-loop-test',
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+    });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
   });
 
   afterAll(async () => {
+    await producer?.disconnect();
     await system?.stop();
   });
 
@@ -248,11 +260,11 @@ describe('supervision loop: requesters, supervision cases, registers and the ass
     const linkedVisit = await eventually(
       async () => {
         const v = await visitOf(unhappy.id);
-        return v.supervisionCase && v;
+        return v.supervisionCase ? v : undefined;
       },
       { what: 'the visit shows its supervision case', timeoutMs: 60_000 },
     );
-    expect(linkedVisit!.supervisionCase).toMatchObject({
+    expect(linkedVisit.supervisionCase).toMatchObject({
       id: visitCase.id,
       caseNumber: visitCase.caseNumber,
       closed: false,
@@ -261,11 +273,11 @@ describe('supervision loop: requesters, supervision cases, registers and the ass
     const linkedFile = await eventually(
       async () => {
         const f = await fileOf(round.id, failing.id);
-        return f.supervisionCase && f;
+        return f.supervisionCase ? f : undefined;
       },
       { what: 'the file shows its supervision case', timeoutMs: 60_000 },
     );
-    expect(linkedFile!.supervisionCase).toMatchObject({ id: fileCase.id, caseNumber: fileCase.caseNumber });
+    expect(linkedFile.supervisionCase).toMatchObject({ id: fileCase.id, caseNumber: fileCase.caseNumber });
     expect((await fileOf(round.id, files[0].id)).supervisionCase).toBeNull();
 
     // 4. The visit's case: filed, a fault found, correction ordered, rectified, accepted: closed.
@@ -324,6 +336,45 @@ describe('supervision loop: requesters, supervision cases, registers and the ass
       statusLabel: { zh: '已结案', en: 'closed' },
       closed: true,
     });
+    // Late or replayed changes do not reopen it: an open status, stamped before and after the closing.
+    const stale = [-3600_000, 3600_000].map(
+      (shift): EventEnvelope<SupervisionCaseChangedV1> => ({
+        id: randomUUID(),
+        type: TOPIC.supervisionCaseChanged,
+        source: 'justice-bureau',
+        time: new Date(Date.now() + shift).toISOString(),
+        subject: id,
+        data: {
+          caseId: id,
+          caseNumber: visitCase.caseNumber,
+          source: 'follow-up-visit',
+          sourceRef: unhappy.id,
+          agencyCode: AGENCY,
+          status: 'rectification',
+          correctionOrdered: true,
+          closed: false,
+        },
+      }),
+    );
+    await producer.send({
+      topic: TOPIC.supervisionCaseChanged,
+      messages: stale.map((e) => ({ key: id, value: JSON.stringify(e) })),
+    });
+    await eventually(
+      async () =>
+        Number(
+          (
+            (await system
+              .db('justice-bureau')
+              .query(
+                `SELECT count(*)::int AS n FROM justice_bureau.inbox_message WHERE consumer = $1 AND event_id = ANY($2)`,
+                ['RequestedSupervisionCaseChangedConsumer', stale.map((e) => e.id)],
+              )) as { n: number }[]
+          )[0].n,
+        ) === 2,
+      { what: 'the stale changes consumed', timeoutMs: 60_000 },
+    );
+    expect((await visitOf(unhappy.id)).supervisionCase).toMatchObject({ status: 'closed', closed: true });
     await eventually(
       async () => (await fileOf(round.id, failing.id)).supervisionCase?.status === 'dismissed',
       { what: 'the file shows its case dismissed', timeoutMs: 60_000 },
