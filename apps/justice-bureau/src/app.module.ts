@@ -13,6 +13,7 @@ import { JUSTICE_BUREAU_ENTITIES } from './justice-bureau.entities';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReceivedClueModule } from './received-clue/received-clue.module';
 import { SupervisionCaseModule } from './supervision-case/supervision-case.module';
+import { SupervisionRequestModule } from './supervision-request/supervision-request.module';
 import { RegistersModule } from './registers/registers.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         CaseFileReviewModule,
         FollowUpVisitModule,
         AssessmentModule,
+        SupervisionRequestModule,
       ],
     };
   }

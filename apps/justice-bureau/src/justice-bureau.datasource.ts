@@ -13,6 +13,7 @@ import { CreateRegisterTables1765300000000 } from './migrations/1765300000000-cr
 import { CreateCaseFileReviewTables1765200000000 } from './migrations/1765200000000-create-case-file-review-tables';
 import { CreateFollowUpVisitTables1765200001000 } from './migrations/1765200001000-create-follow-up-visit-tables';
 import { CreateAssessmentTables1765400000000 } from './migrations/1765400000000-create-assessment-tables';
+import { SupervisionCaseBackLinks1765500000000 } from './migrations/1765500000000-supervision-case-back-links';
 
 /** The data source the `migrate` target runs; the app itself never migrates at boot. */
 export const buildDataSourceOptions = (url: string) =>
@@ -33,5 +34,6 @@ export const buildDataSourceOptions = (url: string) =>
       CreateCaseFileReviewTables1765200000000,
       CreateFollowUpVisitTables1765200001000,
       CreateAssessmentTables1765400000000,
+      SupervisionCaseBackLinks1765500000000,
     ],
   });

@@ -1,3 +1,4 @@
+import type { SupervisionCaseStatus } from '@oversight/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { decimal } from '../acceptance-campaign/acceptance-campaign.entity';
 import type { ReviewGrade, ReviewStandard } from './case-file-review-standard';
@@ -112,6 +113,20 @@ export class CaseFileReviewFileEntity {
 
   @CreateDateColumn({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
+
+  /** The supervision case opened for it (on its request), kept by RequestedSupervisionCaseChangedConsumer. */
+  @Column('uuid', { name: 'supervision_case_id', nullable: true })
+  supervisionCaseId!: string | null;
+
+  @Column('text', { name: 'supervision_case_number', nullable: true })
+  supervisionCaseNumber!: string | null;
+
+  @Column('text', { name: 'supervision_case_status', nullable: true })
+  supervisionCaseStatus!: SupervisionCaseStatus | null;
+
+  /** Time of the event the status came from (events may arrive out of order). */
+  @Column('timestamptz', { name: 'supervision_case_changed_at', nullable: true })
+  supervisionCaseChangedAt!: Date | null;
 }
 
 export type ReviewerKind = 'bureau' | 'agency' | 'expert';

@@ -17,6 +17,7 @@ import {
 } from '@oversight/platform';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ENFORCEMENT_KINDS } from '../organisation/organisation.seed';
+import { supervisionCaseView } from '../supervision-request/supervision-link.util';
 import {
   DEFAULT_REVIEW_STANDARD,
   GRADE_LABEL,
@@ -177,6 +178,7 @@ export class CaseFileReviewService {
       results: round.results,
       files: files.map((f) => ({
         ...fileView(f),
+        supervisionCase: supervisionCaseView(f),
         reviewers: assignments.filter((a) => a.fileId === f.id).map((a) => a.reviewerId),
         scores: scores
           .filter((s) => s.fileId === f.id)

@@ -1,3 +1,4 @@
+import type { SupervisionCaseStatus } from '@oversight/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { FollowUpCaseKind } from './follow-up-rules';
 
@@ -129,6 +130,20 @@ export class FollowUpVisitEntity {
 
   @Column('text', { name: 'recorded_by', nullable: true })
   recordedBy!: string | null;
+
+  /** The supervision case opened for it (on its request), kept by RequestedSupervisionCaseChangedConsumer. */
+  @Column('uuid', { name: 'supervision_case_id', nullable: true })
+  supervisionCaseId!: string | null;
+
+  @Column('text', { name: 'supervision_case_number', nullable: true })
+  supervisionCaseNumber!: string | null;
+
+  @Column('text', { name: 'supervision_case_status', nullable: true })
+  supervisionCaseStatus!: SupervisionCaseStatus | null;
+
+  /** Time of the event the status came from (events may arrive out of order). */
+  @Column('timestamptz', { name: 'supervision_case_changed_at', nullable: true })
+  supervisionCaseChangedAt!: Date | null;
 }
 
 export const FOLLOW_UP_VISIT_ENTITIES = [FollowUpCaseEntity, FollowUpDrawEntity, FollowUpVisitEntity];

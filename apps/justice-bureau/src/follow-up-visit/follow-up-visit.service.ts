@@ -22,6 +22,7 @@ import {
 import { AssessmentInputEntity } from '../acceptance-campaign/acceptance-campaign.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ENFORCEMENT_KINDS } from '../organisation/organisation.seed';
+import { supervisionCaseView } from '../supervision-request/supervision-link.util';
 import { CASE_KIND_LABEL, FOLLOW_UP_CASE_KINDS, FOLLOW_UP_RULES, FollowUpCaseKind } from './follow-up-rules';
 import { drawSample } from './follow-up-sample.util';
 import { DrawDto, RegisterCaseDto, StatisticsQuery, VisitQuery, VisitResultDto } from './follow-up-visit.dto';
@@ -79,6 +80,7 @@ const visitView = (v: FollowUpVisitEntity, now = new Date()) => ({
   method: v.method,
   visitor: v.visitor,
   supervisionRequested: v.supervisionRequested,
+  supervisionCase: supervisionCaseView(v),
   visitedAt: v.visitedAt?.toISOString() ?? null,
 });
 
