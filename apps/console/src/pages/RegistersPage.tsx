@@ -1,0 +1,296 @@
+import { useEffect, useState } from 'react';
+import { api, download, Session } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { MessageKey } from '../i18n/messages';
+import { navigate, useRoute } from '../router';
+import { ErrorLine, useFailure } from './SupervisionPage';
+
+interface Certificate {
+  id: string;
+  number: string;
+  status: 'valid' | 'suspended' | 'revoked' | 'cancelled';
+  issuedOn: string;
+  expiresOn: string | null;
+  statusChangedAt: string;
+  name: string;
+  kind: string;
+  orgName: string;
+  personStatus: string;
+  staffingProofs: number;
+}
+
+interface TrainingCheck {
+  year: number;
+  requirements: { kind: string; minDays: number; basis: string }[];
+  organisations: {
+    org: string;
+    orgName: string;
+    people: number;
+    met: number;
+    percent: number | null;
+    shortfalls: {
+      personId: string;
+      name: string;
+      kind: string;
+      days: number;
+      required: number;
+      shortfall: number;
+    }[];
+  }[];
+}
+
+interface Supervisor {
+  id: string;
+  name: string;
+  categoryName: string;
+  affiliation: string | null;
+  town: string | null;
+  pool: 'county' | 'town';
+  termStart: string;
+  termEnd: string;
+  active: boolean;
+}
+
+const TABS = ['certificates', 'training', 'supervisors'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Read views of the registers (登记簿): certificates, the training annual check, the supervisors pool. */
+export function RegistersPage({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const { search } = useRoute();
+  const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
+    ? (search.get('tab') as Tab)
+    : 'certificates';
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h1>{t('rg.title')}</h1>
+        <div className="tabs" role="tablist">
+          {TABS.map((k) => (
+            <button
+              key={k}
+              role="tab"
+              data-testid={`register-${k}`}
+              aria-selected={k === tab}
+              className={k === tab ? 'active' : undefined}
+              onClick={() => navigate(`/registers?tab=${k}`, true)}
+            >
+              {t(`rg.tab.${k}` as MessageKey)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {session.user.org !== 'sfj' && <p className="hint">{t('rg.ownOnly')}</p>}
+      {tab === 'certificates' && <Certificates />}
+      {tab === 'training' && <Training />}
+      {tab === 'supervisors' && <Supervisors />}
+    </div>
+  );
+}
+
+function Certificates() {
+  const { t, dateTime } = useI18n();
+  const [status, setStatus] = useState('');
+  const [rows, setRows] = useState<Certificate[] | null>(null);
+  const { error, fail } = useFailure();
+  const q = status ? `?status=${status}` : '';
+  useEffect(() => {
+    api<Certificate[]>(`/registers/certificates${q}`).then(setRows).catch(fail);
+  }, [q]);
+  return (
+    <section className="card">
+      <div className="toolbar">
+        <h2>{t('rg.tab.certificates')}</h2>
+        <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="certificate-status">
+          <option value="">{t('sv.all')}</option>
+          {['valid', 'suspended', 'revoked', 'cancelled'].map((s) => (
+            <option key={s} value={s}>
+              {t(`rg.cert.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <button
+          className="small"
+          onClick={() => download(`/registers/certificates/export${q}`, '行政执法证登记簿.xlsx').catch(fail)}
+        >
+          {t('rg.export')}
+        </button>
+      </div>
+      <ErrorLine error={error} />
+      {rows && rows.length === 0 ? (
+        <p className="empty">{t('app.noData')}</p>
+      ) : (
+        <table className="grid" data-testid="certificate-table">
+          <thead>
+            <tr>
+              <th>{t('rg.number')}</th>
+              <th>{t('rg.name')}</th>
+              <th>{t('rg.org')}</th>
+              <th>{t('rg.status')}</th>
+              <th>{t('rg.issued')}</th>
+              <th>{t('rg.expires')}</th>
+              <th>{t('rg.person')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(rows ?? []).map((c) => (
+              <tr key={c.id} className={c.status === 'valid' ? undefined : 'due-overdue'}>
+                <td>{c.number}</td>
+                <td>{c.name}</td>
+                <td>{c.orgName}</td>
+                <td>
+                  {c.status === 'valid' ? (
+                    t('rg.cert.valid')
+                  ) : (
+                    <strong className="bad">{t(`rg.cert.${c.status}` as MessageKey)}</strong>
+                  )}
+                  {c.status !== 'valid' && <small className="muted"> {dateTime(c.statusChangedAt)}</small>}
+                </td>
+                <td>{c.issuedOn}</td>
+                <td>{c.expiresOn ?? '—'}</td>
+                <td>
+                  {c.personStatus === 'left' ? t('rg.left') : t('rg.active')}
+                  {c.staffingProofs === 0 && <strong className="bad"> · {t('rg.noProof')}</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Training() {
+  const { t } = useI18n();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [check, setCheck] = useState<TrainingCheck | null>(null);
+  const { error, fail } = useFailure();
+  useEffect(() => {
+    api<TrainingCheck>(`/registers/training/annual-check?year=${year}`).then(setCheck).catch(fail);
+  }, [year]);
+  return (
+    <section className="card">
+      <div className="toolbar">
+        <h2>{t('rg.tab.training')}</h2>
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[0, 1].map((d) => (
+            <option key={d} value={new Date().getFullYear() - d}>
+              {new Date().getFullYear() - d}
+            </option>
+          ))}
+        </select>
+        <button
+          className="small"
+          onClick={() =>
+            download(`/registers/training/annual-check/export?year=${year}`, `培训考核-${year}.xlsx`).catch(
+              fail,
+            )
+          }
+        >
+          {t('rg.export')}
+        </button>
+      </div>
+      <ErrorLine error={error} />
+      {check && (
+        <p className="muted">
+          {check.requirements
+            .map((r) => t('rg.requirement', { kind: t(`rg.kind.${r.kind}` as MessageKey), n: r.minDays }))
+            .join('；')}
+        </p>
+      )}
+      {check && check.organisations.length === 0 ? (
+        <p className="empty">{t('app.noData')}</p>
+      ) : (
+        <table className="grid" data-testid="training-table">
+          <thead>
+            <tr>
+              <th>{t('rg.org')}</th>
+              <th>{t('rg.people')}</th>
+              <th>{t('rg.met')}</th>
+              <th>{t('rg.percent')}</th>
+              <th>{t('rg.shortfalls')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(check?.organisations ?? []).map((o) => (
+              <tr key={o.org} className={o.shortfalls.length ? 'due-soon' : undefined}>
+                <td>{o.orgName}</td>
+                <td>{o.people}</td>
+                <td>{o.met}</td>
+                <td>{o.percent === null ? '—' : `${o.percent}%`}</td>
+                <td>
+                  {o.shortfalls.length === 0
+                    ? t('rg.allMet')
+                    : o.shortfalls
+                        .map((p) =>
+                          t('rg.shortfall', {
+                            name: p.name,
+                            days: p.days,
+                            required: p.required,
+                            n: p.shortfall,
+                          }),
+                        )
+                        .join('；')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Supervisors() {
+  const { t, orgName } = useI18n();
+  const [activeOnly, setActiveOnly] = useState(true);
+  const [rows, setRows] = useState<Supervisor[] | null>(null);
+  const { error, fail } = useFailure();
+  useEffect(() => {
+    api<Supervisor[]>(`/registers/supervisors${activeOnly ? '?active=true' : ''}`)
+      .then(setRows)
+      .catch(fail);
+  }, [activeOnly]);
+  return (
+    <section className="card">
+      <div className="toolbar">
+        <h2>{t('rg.tab.supervisors')}</h2>
+        <label className="check">
+          <input type="checkbox" checked={activeOnly} onChange={(e) => setActiveOnly(e.target.checked)} />
+          {t('rg.activeOnly')}
+        </label>
+      </div>
+      <ErrorLine error={error} />
+      {rows && rows.length === 0 ? (
+        <p className="empty">{t('app.noData')}</p>
+      ) : (
+        <table className="grid" data-testid="supervisor-table">
+          <thead>
+            <tr>
+              <th>{t('rg.name')}</th>
+              <th>{t('rg.category')}</th>
+              <th>{t('rg.affiliation')}</th>
+              <th>{t('rg.pool')}</th>
+              <th>{t('rg.term')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(rows ?? []).map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.categoryName}</td>
+                <td>{s.affiliation ?? '—'}</td>
+                <td>{s.pool === 'county' ? t('rg.countyPool') : orgName(s.town)}</td>
+                <td>
+                  {s.termStart} – {s.termEnd}
+                  {!s.active && <span className="muted"> · {t('rg.inactive')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
