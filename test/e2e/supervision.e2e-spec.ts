@@ -48,7 +48,11 @@ describe('console: supervision cases and the annual assessment', () => {
   }
 
   async function status(page: Page, text: string): Promise<void> {
-    await page.getByTestId('case-file').getByTestId('case-status').filter({ hasText: text }).waitFor();
+    await page
+      .getByTestId('case-file')
+      .getByTestId('case-status')
+      .filter({ hasText: text })
+      .waitFor({ timeout: 60000 });
   }
 
   const checked = async (page: Page) => {
@@ -200,7 +204,9 @@ describe('console: supervision cases and the annual assessment', () => {
     await head.goto('/assessment');
     await head.getByTestId('indicator-table').getByText('按时办结率').waitFor();
     const weight = head.getByTestId('weight-on-time-rate');
-    await expect(weight.inputValue()).resolves.not.toBe('');
+    await head.waitForFunction(
+      () => (document.querySelector('[data-testid=weight-on-time-rate]') as HTMLInputElement)?.value !== '',
+    );
     await weight.fill(String(Number(await weight.inputValue()) + 10));
     await head.getByTestId('save-weights').click();
     await expect(head.getByTestId('api-error').first().innerText()).resolves.toContain('合计应为100');
@@ -218,6 +224,9 @@ describe('console: supervision cases and the annual assessment', () => {
     expect(await clerk.getByTestId('ranking-table').innerText()).toContain('无数据');
     expect(await clerk.getByTestId('run-status').innerText()).toContain(`第${before + 1}次计算`);
     await checked(clerk);
+    await clerk
+      .getByTestId('ranking-table')
+      .evaluate((table) => table.closest('section')!.scrollIntoView({ block: 'start' }));
     await screenshot(clerk, 'assessment');
     const after = (
       await http<{ items: unknown[] }>('GET', `${system.api}/assessments/${year}/runs`, undefined, AS_STAFF)
@@ -229,5 +238,34 @@ describe('console: supervision cases and the annual assessment', () => {
       clerk.getByTestId('download-ledger').click(),
     ]);
     expect(ledger.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('the registers read views: certificates, the training check, the supervisors pool', async () => {
+    // A supervisor in the county pool, registered through the API, shows in the pool.
+    const name = `陈律师${Date.now() % 10000}`;
+    const created = await http(
+      'POST',
+      `${system.api}/registers/supervisors`,
+      {
+        name,
+        category: 'lawyer',
+        affiliation: '湖北某律师事务所',
+        termStart: `${new Date().getFullYear()}-01-01`,
+        termEnd: `${new Date().getFullYear() + 2}-12-31`,
+      },
+      AS_STAFF,
+    );
+    expect(created.status).toBe(201);
+    await clerk.goto('/registers');
+    await clerk.getByRole('heading', { name: '登记簿' }).waitFor();
+    await clerk.locator('[data-testid=certificate-table], .empty').first().waitFor();
+    await checked(clerk);
+    await clerk.getByTestId('register-training').click();
+    await clerk.getByText(/执法人员每年不少于/).waitFor();
+    await checked(clerk);
+    await clerk.getByTestId('register-supervisors').click();
+    await clerk.getByTestId('supervisor-table').getByText(name).waitFor();
+    expect(await clerk.getByTestId('supervisor-table').innerText()).toContain('县级监督员库');
+    await checked(clerk);
   });
 });

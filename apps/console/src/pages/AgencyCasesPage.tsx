@@ -4,7 +4,7 @@ import { Deadline } from '../components/Deadline';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { Link, match, useRoute } from '../router';
-import { ErrorLine, Rounds, useFailure } from './SupervisionPage';
+import { ErrorLine, Rounds, useFailure, useFollowUp } from './SupervisionPage';
 
 interface AgencyCase {
   id: string;
@@ -101,6 +101,11 @@ function AgencyFileView({ id }: { id: string }) {
   useEffect(() => {
     api<AgencyFile>(`/agency/supervision-cases/${id}`).then(setFile).catch(fail);
   }, [id, version]);
+  const followUp = useFollowUp(
+    file,
+    (f) => `${f.status}:${f.rectificationRound}:${f.rectifications.length}`,
+    () => setVersion((v) => v + 1),
+  );
   if (!file) return error ? <ErrorLine error={error} /> : <p className="muted">{t('app.loading')}</p>;
   const replied = file.rectifications.some(
     (r) => r.round === file.rectificationRound && r.reviewDecision === null,
@@ -112,7 +117,7 @@ function AgencyFileView({ id }: { id: string }) {
     try {
       await api(`/agency/supervision-cases/${id}/rectification`, { body: form });
       setForm({ report: '', measures: '' });
-      setVersion((v) => v + 1);
+      followUp.start();
     } catch (err) {
       fail(err);
     } finally {

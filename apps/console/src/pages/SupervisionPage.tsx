@@ -128,6 +128,33 @@ export function useFailure() {
   };
 }
 
+/**
+ * After an action the service answers once the step is stored; the case moves on when the engine's job
+ * has run. Reloads every second (at most a minute) until the case's signature changes.
+ */
+export function useFollowUp<T>(value: T | null, signature: (v: T) => string, reload: () => void) {
+  const [pending, setPending] = useState<{ from: string; tries: number } | null>(null);
+  useEffect(() => {
+    if (!pending || !value) return;
+    if (signature(value) !== pending.from || pending.tries >= 60) {
+      setPending(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      setPending({ ...pending, tries: pending.tries + 1 });
+      reload();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [pending?.tries, value]);
+  return {
+    waiting: pending !== null,
+    start: () => {
+      if (value) setPending({ from: signature(value), tries: 0 });
+      reload();
+    },
+  };
+}
+
 export function ErrorLine({ error }: { error: string | null }) {
   return error ? (
     <p className="error" role="alert" data-testid="api-error">
@@ -364,8 +391,14 @@ function CaseFileView({ id, session }: { id: string; session: Session }) {
   useEffect(() => {
     api<CaseFile>(`/supervision-cases/${id}`).then(setFile).catch(fail);
   }, [id, version]);
+  const followUp = useFollowUp(
+    file,
+    // Every step moves the case to another status, or (a rejected reply) to the next round.
+    (f) => `${f.status}:${f.rectificationRound}`,
+    () => setVersion((v) => v + 1),
+  );
   if (!file) return error ? <ErrorLine error={error} /> : <p className="muted">{t('app.loading')}</p>;
-  const reload = () => setVersion((v) => v + 1);
+  const reload = followUp.start;
   return (
     <div className="page supervision-case" data-testid="case-file">
       <div className="toolbar">
@@ -438,12 +471,15 @@ function CaseFileView({ id, session }: { id: string; session: Session }) {
         </section>
         <section className="card">
           <h2>{t('sv.action')}</h2>
-          <Actions
-            key={`${file.status}:${file.rectificationRound}`}
-            file={file}
-            session={session}
-            onDone={reload}
-          />
+          {followUp.waiting && <p className="notice">{t('sv.processing')}</p>}
+          {!followUp.waiting && (
+            <Actions
+              key={`${file.status}:${file.rectificationRound}`}
+              file={file}
+              session={session}
+              onDone={reload}
+            />
+          )}
           <h2>{t('sv.deadlines')}</h2>
           <table className="grid" data-testid="case-deadlines">
             <thead>
