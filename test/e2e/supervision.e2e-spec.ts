@@ -238,6 +238,32 @@ describe('console: supervision cases and the annual assessment', () => {
       clerk.getByTestId('download-ledger').click(),
     ]);
     expect(ledger.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The head publishes the new run (superseding, with a reason, a run another test may have published).
+    await head.goto('/assessment');
+    await head
+      .getByTestId('run-status')
+      .filter({ hasText: `第${before + 1}次计算` })
+      .waitFor();
+    await head.getByTestId('publish').click();
+    const outcome = head
+      .getByTestId('run-status')
+      .filter({ hasText: '已发布' })
+      .or(head.getByTestId('api-error'));
+    await outcome.first().waitFor();
+    if (await head.getByTestId('api-error').first().isVisible()) {
+      expect(await head.getByTestId('api-error').first().innerText()).toContain('替代已发布结果');
+      await head.getByLabel('替代理由').fill('补录案卷评查结果后重新计算（浏览器测试）');
+      await head.getByRole('button', { name: '替代已发布结果' }).click();
+    }
+    await head.getByTestId('run-status').filter({ hasText: '已发布' }).waitFor();
+    const published = await http<{ items: { seq: number; status: string }[] }>(
+      'GET',
+      `${system.api}/assessments/${year}/runs`,
+      undefined,
+      AS_STAFF,
+    );
+    expect(published.body.items.find((r) => r.seq === before + 1)?.status).toBe('published');
   });
 
   it('the registers read views: certificates, the training check, the supervisors pool', async () => {
