@@ -68,6 +68,10 @@ describe('console: supervision cases and the annual assessment', () => {
     expect(nav).toContain('本单位监督案件');
     expect(nav).not.toContain('监督检查案件');
     expect(nav).not.toContain('年度考核');
+    await agency.goto('/registers');
+    await agency.getByTestId('register-certificates').waitFor();
+    expect(await agency.getByTestId('register-cleanup').count()).toBe(0);
+    await agency.getByText('仅显示本单位的记录。').waitFor();
   });
 
   it('the clerk opens a case; the head refuses to dismiss without reasons (API message) and files it', async () => {
@@ -285,6 +289,9 @@ describe('console: supervision cases and the annual assessment', () => {
     await clerk.goto('/registers');
     await clerk.getByRole('heading', { name: '登记簿' }).waitFor();
     await clerk.locator('[data-testid=certificate-table], .empty').first().waitFor();
+    await checked(clerk);
+    await clerk.getByTestId('register-cleanup').click();
+    await clerk.locator('[data-testid=cleanup-table], .empty').first().waitFor();
     await checked(clerk);
     await clerk.getByTestId('register-training').click();
     await clerk.getByText(/执法人员每年不少于/).waitFor();

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, download, Session } from '../api';
-import { useI18n } from '../i18n/i18n';
+import { may } from '../access/access';
+import { api, Bilingual, download, Session } from '../api';
+import { useBilingual, useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { navigate, useRoute } from '../router';
-import { ErrorLine, useFailure } from './SupervisionPage';
+import { ErrorLine, useFailure, useSupervisedOrgs } from './SupervisionPage';
 
 interface Certificate {
   id: string;
@@ -51,14 +52,25 @@ interface Supervisor {
   active: boolean;
 }
 
-const TABS = ['certificates', 'training', 'supervisors'] as const;
+interface CleanUp {
+  year: number;
+  pending: number;
+  items: (Certificate & {
+    findings: (Bilingual & { code: string })[];
+    decision: { action: string; reason: string; decidedAt: string } | null;
+  })[];
+}
+
+const TABS = ['certificates', 'cleanup', 'training', 'supervisors'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Read views of the registers (登记簿): certificates, the training annual check, the supervisors pool. */
 export function RegistersPage({ session }: { session: Session }) {
   const { t } = useI18n();
   const { search } = useRoute();
-  const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
+  // The annual clean-up is the bureau's (RULE.justiceDesk); the other registers any unit's, scoped.
+  const tabs = TABS.filter((k) => k !== 'cleanup' || may.justiceDesk(session.user));
+  const tab = (tabs as readonly string[]).includes(search.get('tab') ?? '')
     ? (search.get('tab') as Tab)
     : 'certificates';
   return (
@@ -66,7 +78,7 @@ export function RegistersPage({ session }: { session: Session }) {
       <div className="toolbar">
         <h1>{t('rg.title')}</h1>
         <div className="tabs" role="tablist">
-          {TABS.map((k) => (
+          {tabs.map((k) => (
             <button
               key={k}
               role="tab"
@@ -82,6 +94,7 @@ export function RegistersPage({ session }: { session: Session }) {
       </div>
       {session.user.org !== 'sfj' && <p className="hint">{t('rg.ownOnly')}</p>}
       {tab === 'certificates' && <Certificates />}
+      {tab === 'cleanup' && <CleanUpView />}
       {tab === 'training' && <Training />}
       {tab === 'supervisors' && <Supervisors />}
     </div>
@@ -151,6 +164,58 @@ function Certificates() {
                 <td>
                   {c.personStatus === 'left' ? t('rg.left') : t('rg.active')}
                   {c.staffingProofs === 0 && <strong className="bad"> · {t('rg.noProof')}</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CleanUpView() {
+  const { t } = useI18n();
+  const bi = useBilingual();
+  const year = new Date().getFullYear();
+  const [review, setReview] = useState<CleanUp | null>(null);
+  const { error, fail } = useFailure();
+  useEffect(() => {
+    api<CleanUp>(`/registers/certificates/annual-review?year=${year}`).then(setReview).catch(fail);
+  }, [year]);
+  return (
+    <section className="card">
+      <div className="toolbar">
+        <h2>{t('rg.tab.cleanup')}</h2>
+        {review && <span className="muted">{t('rg.pending', { year, n: review.pending })}</span>}
+      </div>
+      <ErrorLine error={error} />
+      {review && review.items.length === 0 ? (
+        <p className="empty">{t('rg.noFindings')}</p>
+      ) : (
+        <table className="grid" data-testid="cleanup-table">
+          <thead>
+            <tr>
+              <th>{t('rg.number')}</th>
+              <th>{t('rg.name')}</th>
+              <th>{t('rg.org')}</th>
+              <th>{t('rg.status')}</th>
+              <th>{t('rg.findings')}</th>
+              <th>{t('rg.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(review?.items ?? []).map((c) => (
+              <tr key={c.id} className={c.decision ? undefined : 'due-soon'}>
+                <td>{c.number}</td>
+                <td>{c.name}</td>
+                <td>{c.orgName}</td>
+                <td>{t(`rg.cert.${c.status}` as MessageKey)}</td>
+                <td>{c.findings.map((f) => bi(f)).join('；')}</td>
+                <td>
+                  {c.decision
+                    ? `${t(`rg.action.${c.decision.action}` as MessageKey)}：${c.decision.reason}`
+                    : t('rg.undecided')}
                 </td>
               </tr>
             ))}
@@ -243,7 +308,8 @@ function Training() {
 }
 
 function Supervisors() {
-  const { t, orgName } = useI18n();
+  const { t } = useI18n();
+  const orgs = useSupervisedOrgs();
   const [activeOnly, setActiveOnly] = useState(true);
   const [rows, setRows] = useState<Supervisor[] | null>(null);
   const { error, fail } = useFailure();
@@ -281,7 +347,11 @@ function Supervisors() {
                 <td>{s.name}</td>
                 <td>{s.categoryName}</td>
                 <td>{s.affiliation ?? '—'}</td>
-                <td>{s.pool === 'county' ? t('rg.countyPool') : orgName(s.town)}</td>
+                <td>
+                  {s.pool === 'county'
+                    ? t('rg.countyPool')
+                    : (orgs.find((o) => o.code === s.town)?.name ?? s.town)}
+                </td>
                 <td>
                   {s.termStart} – {s.termEnd}
                   {!s.active && <span className="muted"> · {t('rg.inactive')}</span>}
