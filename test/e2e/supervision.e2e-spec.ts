@@ -114,6 +114,13 @@ describe('console: supervision cases and the annual assessment', () => {
     // The service's 422, in Chinese, under the form; nothing changed.
     await expect(filing.getByTestId('api-error').innerText()).resolves.toContain('请填写不予立案的理由');
     await checked(head);
+    // The same refusal in English, as the service words it; then back to Chinese.
+    await head.getByTestId('lang-switch').click();
+    await expect(filing.getByTestId('api-error').innerText()).resolves.toContain(
+      'Please give the reasons for dismissal',
+    );
+    expect(await filing.innerText()).toContain('Filing approval');
+    await head.getByTestId('lang-switch').click();
     await filing.getByLabel('批准立案', { exact: true }).check();
     await filing.getByRole('button', { name: '提交' }).click();
     await status(head, '调查');

@@ -120,11 +120,13 @@ export function useSupervisedOrgs(): Organisation[] {
 
 export function useFailure() {
   const { lang } = useI18n();
-  const [error, setError] = useState<string | null>(null);
+  // Kept as the failure itself, so the message follows a change of language.
+  const [failure, setFailure] = useState<{ e: unknown } | null>(null);
   return {
-    error,
-    clear: () => setError(null),
-    fail: (e: unknown) => setError(e instanceof ApiFailure ? e.text(lang) : String(e)),
+    error:
+      failure === null ? null : failure.e instanceof ApiFailure ? failure.e.text(lang) : String(failure.e),
+    clear: () => setFailure(null),
+    fail: (e: unknown) => setFailure({ e }),
   };
 }
 
