@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { USER_TASK } from '@oversight/contracts';
-import { AS_STAFF, engineState, eventually, http, pdfText } from '@oversight/testing';
+import { AS_STAFF, asAgency, authenticate, engineState, eventually, http, pdfText } from '@oversight/testing';
 import { startSystem, System } from '../integration/system';
 import { fitsWidth, launchBrowser, newPage, screenshot, untranslated } from './browser';
 
@@ -277,7 +277,7 @@ describe('console: supervision cases and the annual assessment', () => {
     expect(published.body.items.find((r) => r.seq === before + 1)?.status).toBe('published');
   });
 
-  it('the registers read views: certificates, the training check, the supervisors pool', async () => {
+  it('the registers: a certificate suspended (API refusal shown), the clean-up, training check, supervisors', async () => {
     // A supervisor in the county pool, registered through the API, shows in the pool.
     const name = `陈律师${Date.now() % 10000}`;
     const created = await http(
@@ -293,9 +293,53 @@ describe('console: supervision cases and the annual assessment', () => {
       AS_STAFF,
     );
     expect(created.status).toBe(201);
+    // An officer of the market regulator with staffing proof and a certificate, through the API.
+    const officer = await http<{ id: string }>(
+      'POST',
+      `${system.api}/registers/people`,
+      { name: `赵执法${Date.now() % 10000}`, kind: 'officer', post: '执法岗', staffingType: '行政编制' },
+      asAgency('scjg'),
+    );
+    expect(officer.status).toBe(201);
+    const proof = new FormData();
+    proof.append(
+      'file',
+      new Blob([Buffer.from('%PDF-1.4\n%staffing proof\n', 'latin1')], { type: 'application/pdf' }),
+      '编制证明.pdf',
+    );
+    const uploaded = await fetch(`${system.api}/registers/people/${officer.body.id}/staffing-proof`, {
+      method: 'POST',
+      body: proof,
+      headers: authenticate(asAgency('scjg')),
+    });
+    expect(uploaded.status).toBe(201);
+    const issued = await http<{ number: string }>(
+      'POST',
+      `${system.api}/registers/people/${officer.body.id}/certificate`,
+      {},
+      AS_STAFF,
+    );
+    expect(issued.status).toBe(201);
+
     await clerk.goto('/registers');
     await clerk.getByRole('heading', { name: '登记簿' }).waitFor();
-    await clerk.locator('[data-testid=certificate-table], .empty').first().waitFor();
+    // The bureau suspends it: without a basis the service refuses (its message shown), then it is done.
+    await clerk.getByTestId(`decide-${issued.body.number}`).selectOption('suspend');
+    const decision = clerk.getByTestId('certificate-decision');
+    await decision.locator('input[name=reason]').fill('涉嫌违法执法，暂扣待查');
+    await decision.getByRole('button', { name: '提交' }).click();
+    await expect(decision.getByTestId('api-error').innerText()).resolves.toContain('依据');
+    await decision.locator('input[name=basis]').fill('《湖北省行政执法证件管理办法》');
+    await decision.getByRole('button', { name: '提交' }).click();
+    const row = clerk.getByTestId('certificate-table').locator('tr', { hasText: issued.body.number });
+    await row.locator('strong.bad', { hasText: '暂扣' }).waitFor();
+    const suspended = await http<{ number: string }[]>(
+      'GET',
+      `${system.api}/registers/certificates?status=suspended`,
+      undefined,
+      AS_STAFF,
+    );
+    expect(suspended.body.map((c) => c.number)).toContain(issued.body.number);
     await checked(clerk);
     await clerk.getByTestId('register-cleanup').click();
     await clerk.locator('[data-testid=cleanup-table], .empty').first().waitFor();

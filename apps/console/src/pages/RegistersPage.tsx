@@ -93,7 +93,7 @@ export function RegistersPage({ session }: { session: Session }) {
         </div>
       </div>
       {session.user.org !== 'sfj' && <p className="hint">{t('rg.ownOnly')}</p>}
-      {tab === 'certificates' && <Certificates />}
+      {tab === 'certificates' && <Certificates bureau={may.justiceDesk(session.user)} />}
       {tab === 'cleanup' && <CleanUpView />}
       {tab === 'training' && <Training />}
       {tab === 'supervisors' && <Supervisors />}
@@ -101,15 +101,51 @@ export function RegistersPage({ session }: { session: Session }) {
   );
 }
 
-function Certificates() {
+/** What the bureau may decide on a certificate in each state (the service refuses the rest with 409). */
+const DECISIONS: Record<Certificate['status'], string[]> = {
+  valid: ['suspend', 'revoke', 'cancel'],
+  suspended: ['reinstate', 'revoke', 'cancel'],
+  revoked: [],
+  cancelled: [],
+};
+const DECISION_PATH: Record<string, string> = {
+  suspend: 'suspension',
+  reinstate: 'reinstatement',
+  revoke: 'revocation',
+  cancel: 'revocation',
+};
+
+function Certificates({ bureau }: { bureau: boolean }) {
   const { t, dateTime } = useI18n();
   const [status, setStatus] = useState('');
   const [rows, setRows] = useState<Certificate[] | null>(null);
+  const [version, setVersion] = useState(0);
+  const [acting, setActing] = useState<{ id: string; action: string } | null>(null);
+  const [decision, setDecision] = useState({ reason: '', basis: '' });
   const { error, fail } = useFailure();
+  const actionError = useFailure();
   const q = status ? `?status=${status}` : '';
   useEffect(() => {
     api<Certificate[]>(`/registers/certificates${q}`).then(setRows).catch(fail);
-  }, [q]);
+  }, [q, version]);
+  const decide = async () => {
+    if (!acting) return;
+    actionError.clear();
+    try {
+      await api(`/registers/certificates/${acting.id}/${DECISION_PATH[acting.action]}`, {
+        body: {
+          reason: decision.reason,
+          basis: decision.basis,
+          ...(DECISION_PATH[acting.action] === 'revocation' ? { action: acting.action } : {}),
+        },
+      });
+      setActing(null);
+      setDecision({ reason: '', basis: '' });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      actionError.fail(e);
+    }
+  };
   return (
     <section className="card">
       <div className="toolbar">
@@ -143,6 +179,7 @@ function Certificates() {
               <th>{t('rg.issued')}</th>
               <th>{t('rg.expires')}</th>
               <th>{t('rg.person')}</th>
+              {bureau && <th>{t('rg.decide')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -165,10 +202,60 @@ function Certificates() {
                   {c.personStatus === 'left' ? t('rg.left') : t('rg.active')}
                   {c.staffingProofs === 0 && <strong className="bad"> · {t('rg.noProof')}</strong>}
                 </td>
+                {bureau && (
+                  <td>
+                    {DECISIONS[c.status].length > 0 && (
+                      <select
+                        data-testid={`decide-${c.number}`}
+                        value={acting?.id === c.id ? acting.action : ''}
+                        onChange={(e) =>
+                          setActing(e.target.value ? { id: c.id, action: e.target.value } : null)
+                        }
+                      >
+                        <option value="">{t('sv.choose')}</option>
+                        {DECISIONS[c.status].map((a) => (
+                          <option key={a} value={a}>
+                            {t(`rg.action.${a}` as MessageKey)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {acting && (
+        <div className="task-form" data-testid="certificate-decision">
+          <h3>
+            {t(`rg.action.${acting.action}` as MessageKey)} ·{' '}
+            {rows?.find((r) => r.id === acting.id)?.number ?? ''}
+          </h3>
+          <div className="row">
+            <label>
+              {t('rg.reason')}
+              <input
+                name="reason"
+                value={decision.reason}
+                onChange={(e) => setDecision({ ...decision, reason: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('rg.basis')}
+              <input
+                name="basis"
+                value={decision.basis}
+                onChange={(e) => setDecision({ ...decision, basis: e.target.value })}
+              />
+            </label>
+            <button className="primary" onClick={decide}>
+              {t('sv.submitDecision')}
+            </button>
+          </div>
+          <ErrorLine error={actionError.error} />
+        </div>
       )}
     </section>
   );
