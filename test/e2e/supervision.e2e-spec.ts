@@ -167,7 +167,7 @@ describe('console: supervision cases and the annual assessment', () => {
     expect(text).toContain('撤销原处罚决定并重新作出');
   });
 
-  it('the agency reads its case and replies; the office accepts and the case closes', async () => {
+  it('the agency replies; the office rejects round 1, the agency replies again, the office accepts', async () => {
     await step(USER_TASK.rectifySupervisionFindings);
     await agency.goto('/agency/supervision');
     await agency
@@ -191,13 +191,34 @@ describe('console: supervision cases and the annual assessment', () => {
     await step(USER_TASK.reviewSupervisionRectification);
     await clerk.goto(`/supervision/${caseId}`);
     expect(await clerk.getByTestId('case-rounds').innerText()).toContain('已撤销原处罚决定');
+    // First round not good enough: rejected with reasons, a second round of 10 days.
+    const reject = clerk.getByTestId('review-form');
+    await reject.getByLabel('不予认可，再次整改', { exact: true }).check();
+    await reject.locator('textarea[name=opinion]').fill('未提供重新作出的处罚决定书，请补充。');
+    await reject.locator('input[name=rectificationDays]').fill('10');
+    await reject.getByRole('button', { name: '提交' }).click();
+    await clerk.getByText('等待被监督单位报送整改情况。').waitFor({ timeout: 60000 });
+
+    await step(USER_TASK.rectifySupervisionFindings);
+    await agency.goto(`/agency/supervision/${caseId}`);
+    expect(await agency.getByTestId('case-rounds').innerText()).toContain('未提供重新作出的处罚决定书');
+    const again = agency.getByTestId('reply-form');
+    await again.locator('textarea[name=report]').fill('已补充重新作出的处罚决定书（阳市监罚〔2026〕88号）。');
+    await again.locator('textarea[name=measures]').fill('建立重大执法决定法制审核台账。');
+    await again.getByRole('button', { name: '报送' }).click();
+    await agency.getByText('本轮整改情况已报送，等待县司法局审查。').waitFor();
+
+    await step(USER_TASK.reviewSupervisionRectification);
+    await clerk.goto(`/supervision/${caseId}`);
     const review = clerk.getByTestId('review-form');
+    await review.getByText('审查第2轮整改情况').waitFor();
     await review.getByLabel('予以认可，结案', { exact: true }).check();
     await review.getByRole('button', { name: '提交' }).click();
     await status(clerk, '已结案');
     await status(clerk, '已纠正');
     const history = await clerk.getByTestId('case-history').innerText();
     expect(history).toContain('报送第1轮整改情况');
+    expect(history).toContain('报送第2轮整改情况');
     expect(history).toContain('予以认可');
     await checked(clerk);
     await screenshot(clerk, 'supervision-case');
