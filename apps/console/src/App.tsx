@@ -1,10 +1,15 @@
 import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
+import { may } from './access/access';
 import { getSession, onSessionChange, Session, setSession } from './api';
 import { useI18n } from './i18n/i18n';
+import { AgencyCasesPage } from './pages/AgencyCasesPage';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { LiaisonPage } from './pages/LiaisonPage';
 import { LoginPage } from './pages/LoginPage';
 import { PublicComplaintPage } from './pages/PublicComplaintPage';
 import { PublicStatisticsPage } from './pages/PublicStatisticsPage';
+import { RegistersPage } from './pages/RegistersPage';
+import { SupervisionPage } from './pages/SupervisionPage';
 import { TasksPage } from './pages/TasksPage';
 import { TrackPage } from './pages/TrackPage';
 import { Link, match, navigate, useRoute } from './router';
@@ -108,12 +113,31 @@ export function App() {
   const staffNav: [string, ReactNode][] = [
     ['/tasks', t('nav.tasks')],
     ['/liaison', t('nav.liaison')],
+    // Issue 11's pages only for those the API admits (access/access.ts mirrors the rules).
+    ...(may.justiceDesk(session.user)
+      ? ([
+          ['/supervision', t('nav.supervision')],
+          ['/assessment', t('nav.assessment')],
+        ] as [string, ReactNode][])
+      : []),
+    ...(may.supervisedUnit(session.user)
+      ? ([['/agency/supervision', t('nav.agencyCases')]] as [string, ReactNode][])
+      : []),
+    ...(may.anyUnitDesk(session.user) ? ([['/registers', t('nav.registers')]] as [string, ReactNode][]) : []),
     ['/admin/processes', t('nav.processes')],
     ['/open/complaint', t('nav.public')],
   ];
   let page: ReactNode = null;
   if (path === '/' || path.startsWith('/tasks')) page = <TasksPage session={session} />;
   else if (path.startsWith('/liaison')) page = <LiaisonPage />;
+  else if (path.startsWith('/supervision') && may.justiceDesk(session.user))
+    page = <SupervisionPage session={session} />;
+  else if (path.startsWith('/agency/supervision') && may.supervisedUnit(session.user))
+    page = <AgencyCasesPage />;
+  else if (path.startsWith('/assessment') && may.justiceDesk(session.user))
+    page = <AssessmentPage session={session} />;
+  else if (path.startsWith('/registers') && may.anyUnitDesk(session.user))
+    page = <RegistersPage session={session} />;
   else if (path.startsWith('/admin/processes'))
     page = (
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>

@@ -1,3 +1,4 @@
+import { may } from './access/access';
 import { MESSAGES } from './i18n/messages';
 import { deadlineLevel } from './tasks/deadline';
 import { taskQuery } from './tasks/task-query';
@@ -50,5 +51,23 @@ describe('task list', () => {
     expect(deadlineLevel('2026-11-27T12:00:00Z', now)).toBe('soon');
     expect(deadlineLevel('2026-12-15T00:00:00Z', now)).toBe('ok');
     expect(deadlineLevel(null, now)).toBe('none');
+  });
+});
+
+describe('menu access', () => {
+  const user = (org: string, ...roles: string[]) => ({ username: 'u', name: 'u', org, roles });
+
+  it('mirrors the API rules: bureau desk, bureau head, supervised units, any unit desk', () => {
+    expect(may.justiceDesk(user('sfj', 'clerk'))).toBe(true);
+    expect(may.justiceDesk(user('sfj', 'process-admin'))).toBe(false);
+    expect(may.justiceDesk(user('scjg', 'clerk'))).toBe(false);
+    expect(may.justiceHead(user('sfj', 'head'))).toBe(true);
+    expect(may.justiceHead(user('sfj', 'clerk'))).toBe(false);
+    expect(may.supervisedUnit(user('scjg', 'clerk'))).toBe(true);
+    expect(may.supervisedUnit(user('xgz', 'head'))).toBe(true);
+    expect(may.supervisedUnit(user('sfj', 'clerk'))).toBe(false);
+    expect(may.supervisedUnit(user('jcy', 'clerk'))).toBe(false);
+    expect(may.anyUnitDesk(user('jcy', 'clerk'))).toBe(true);
+    expect(may.anyUnitDesk(user('sfj', 'secretary'))).toBe(false);
   });
 });
