@@ -12,7 +12,7 @@ import { migrate } from '@oversight/database';
 import { createServiceApp } from '@oversight/platform';
 import { AppModule } from '../apps/liaison/src/app.module';
 import { buildDataSourceOptions } from '../apps/liaison/src/liaison.datasource';
-import { arg, pct, startBenchInfra } from './bench.util';
+import { arg, pct, signedAs, startBenchInfra } from './bench.util';
 
 const TRANSFERS = arg('transfers', 1_000_000);
 const QUERIES = arg('queries', 200);
@@ -95,17 +95,17 @@ async function main(): Promise<void> {
     ],
     ['everything (first page)', () => ''],
   ];
-  const headers = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'bench' };
+  const as = () => signedAs(config, 'sfj', ['secretary']);
   const lines = [
     `liaison register: ${n} transfers (${open} open)${seededMs ? `, seeded in ${(seededMs / 1000).toFixed(1)} s` : ''}`,
   ];
   for (const [name, query] of shapes) {
     for (let i = 0; i < 10; i += 1)
-      await fetch(`${url}/api/liaison/transfers?limit=50&${query(i)}`, { headers });
+      await fetch(`${url}/api/liaison/transfers?limit=50&${query(i)}`, { headers: as() });
     const times: number[] = [];
     for (let i = 0; i < QUERIES; i += 1) {
       const t = performance.now();
-      const res = await fetch(`${url}/api/liaison/transfers?limit=50&${query(i)}`, { headers });
+      const res = await fetch(`${url}/api/liaison/transfers?limit=50&${query(i)}`, { headers: as() });
       if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
       await res.arrayBuffer();
       times.push(performance.now() - t);

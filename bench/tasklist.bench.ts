@@ -7,14 +7,14 @@
  *   npm run bench [-- --tasks 100000 --queries 200]
  */
 import { cpus } from 'node:os';
-import { identitySecret, loadConfig, ServiceConfig } from '@oversight/config';
+import { loadConfig, ServiceConfig } from '@oversight/config';
 import { SERVICE } from '@oversight/contracts';
 import { migrate } from '@oversight/database';
-import { createServiceApp, signIdentity } from '@oversight/platform';
+import { createServiceApp } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
 import { AppModule } from '../apps/tasklist/src/app.module';
 import { buildDataSourceOptions } from '../apps/tasklist/src/tasklist.datasource';
-import { arg, pct, startBenchInfra, systemRssMiB } from './bench.util';
+import { arg, pct, signedAs, startBenchInfra, systemRssMiB } from './bench.util';
 
 const TASKS = arg('tasks', 100000);
 const QUERIES = arg('queries', 200);
@@ -65,17 +65,23 @@ async function main(): Promise<void> {
     ['one business key', GROUPS[3]!, `/api/tasks?businessKey=bench-tasks-${s0}-3&limit=50`],
     ["a clerk's default view (all of sfj's groups)", 'sfj', '/api/tasks?limit=50'],
   ];
-  const as = (org: string) =>
-    signIdentity(identitySecret(config), {
-      user: `${org}-bench-clerk`,
-      org,
-      roles: ['clerk'],
-    });
+  const as = (org: string) => signedAs(config, org);
   // The first query brings the tasklist's read model up to date with every task event of the seeding.
   const c0 = Date.now();
   const first = await fetch(`${url}${shapes[0]![2]}`, { headers: as(shapes[0]![1]) });
   if (first.status !== 200) throw new Error(`first query: ${first.status}`);
   const catchUpS = (Date.now() - c0) / 1000;
+  // The read model must hold every seeded task: the engine's own count of a group against the list's total.
+  for (const group of ['sfj', 'scjg']) {
+    const [engineCount, listed] = await Promise.all([
+      engine.countTasks({ candidateGroup: group }),
+      fetch(`${url}/api/tasks?candidateGroup=${group}&limit=1`, { headers: as(group) }).then(
+        (r) => r.json() as Promise<{ total: number }>,
+      ),
+    ]);
+    if (listed.total !== engineCount.count)
+      throw new Error(`${group}: the list says ${listed.total} open tasks, the engine ${engineCount.count}`);
+  }
   const lines = [
     `(c) task list with ${open.count} open tasks (seeded in ${seedS.toFixed(0)} s; the tasklist's read model applied their events in ${catchUpS.toFixed(1)} s), ${QUERIES} queries per shape, cores: ${cpus().length}`,
   ];
