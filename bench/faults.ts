@@ -136,8 +136,15 @@ class Services {
 // Load: journeys through the gateway, each step retried while the system is recovering
 // ---------------------------------------------------------------------------------------------------
 
-const STAFF = { 'x-oversight-org': 'sfj', 'x-oversight-user': 'clerk-wang' };
-const HEAD = { ...STAFF, 'x-oversight-user': 'head-li', 'x-oversight-roles': 'head' };
+/** Staff sign in at the gateway as its users do (demonstration accounts, on for this run). */
+const DEMO_PASSWORD = 'oversight-demo-2026';
+const STAFF: Record<string, string> = {};
+const HEAD: Record<string, string> = {};
+async function signIn(api: string, username: string, into: Record<string, string>): Promise<void> {
+  const a = await call('POST', `${api}/auth/login`, { username, password: DEMO_PASSWORD }, {});
+  if (a.status !== 200) throw new Error(`sign-in of ${username}: ${a.status} ${JSON.stringify(a.body)}`);
+  into.authorization = `Bearer ${a.body.token as string}`;
+}
 
 interface Item {
   kind: 'complaint' | 'clue-referral';
@@ -615,6 +622,10 @@ async function main(): Promise<void> {
     BPMN_DIR: path.join(ROOT, 'bpmn'),
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '200',
+    // The gateway as in the tests: demonstration accounts, and no per-client rate limit on the load.
+    DEMO_ACCOUNTS: 'true',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
   };
   for (const s of SERVICES) {
     env[`${envName(s)}_PORT`] = String(portOf(s));
@@ -629,6 +640,8 @@ async function main(): Promise<void> {
       await services.start(s);
       log(`${s} up on ${urlOf(s)}`);
     }
+    await signIn(`${urlOf('gateway')}/api`, 'sfj-clerk', STAFF);
+    await signIn(`${urlOf('gateway')}/api`, 'sfj-head', HEAD);
     const load = new Load(`${urlOf('gateway')}/api`, infra.engineUrl);
     const t0 = Date.now();
     load.start();
