@@ -11,3 +11,4 @@ export * from './receiving/received-clue-job.util';
 export * from './receiving/clue-receiving.providers';
 export * from './receiving/received-clue.columns';
 export * from './receiving/received-clue.view';
+export * from './clue-feedback-rules';

@@ -13,3 +13,4 @@ export * from './uploaded-file';
 export * from './page-query';
 export * from './user-task.util';
 export * from './dead-letter.controller';
+export * from './iso-day';

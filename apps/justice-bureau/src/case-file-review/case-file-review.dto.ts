@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,8 +20,6 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class StandardItemDto {
   @ApiProperty({ example: 'procedure' })
@@ -120,7 +119,7 @@ export class SubmitFileDto {
   title!: string;
 
   @ApiProperty({ description: '决定日期 / decision date (YYYY-MM-DD)' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   @IsISO8601({ strict: true })
   decisionDate!: string;
 }

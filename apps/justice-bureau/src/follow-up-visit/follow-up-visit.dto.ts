@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +18,6 @@ import {
 } from 'class-validator';
 import type { FollowUpCaseKind } from './follow-up-rules';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = ['enforcement', 'reconsideration', 'litigation'];
 
 export class RegisterCaseDto {
@@ -38,7 +38,7 @@ export class RegisterCaseDto {
   title!: string;
 
   @ApiProperty({ description: '结案日期 / closed on (YYYY-MM-DD)' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   @IsISO8601({ strict: true })
   closedOn!: string;
 
@@ -163,7 +163,7 @@ export class StatisticsQuery {
 
   @ApiPropertyOptional({ description: '统计截止日 / as of (YYYY-MM-DD; default today)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   @IsISO8601({ strict: true })
   asOf?: string;
 }
@@ -171,7 +171,7 @@ export class StatisticsQuery {
 export class OverdueQuery {
   @ApiPropertyOptional({ description: '截止日 / as of (YYYY-MM-DD; default now)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   @IsISO8601({ strict: true })
   asOf?: string;
 }

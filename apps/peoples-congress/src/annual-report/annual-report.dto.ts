@@ -1,8 +1,7 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const REPORT_KINDS = {
   enforcement: '年度行政执法工作报告',
@@ -38,7 +37,7 @@ export class DeliberationDto {
 
   @ApiPropertyOptional({ description: '研究处理情况报告期限 / reply due date (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   replyDueDate?: string;
 }
 

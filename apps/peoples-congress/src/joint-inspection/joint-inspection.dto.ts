@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +18,6 @@ import {
 } from 'class-validator';
 import { LEAD_BODIES, SEVERITY, SUPERVISOR_CATEGORIES } from './deadline-rules';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CODE = /^[a-z][a-z0-9-]{1,39}$/;
 
 export class PlanInspectionDto {
@@ -54,11 +54,11 @@ export class PlanInspectionDto {
   targets!: string[];
 
   @ApiProperty({ description: '现场检查开始日期 / first on-site day (YYYY-MM-DD)' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   onSiteStartDate!: string;
 
   @ApiProperty({ description: '现场检查结束日期 / last on-site day (YYYY-MM-DD)' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   onSiteEndDate!: string;
 
   @ApiProperty({ description: '牵头单位 / lead body', enum: Object.keys(LEAD_BODIES) })
@@ -190,7 +190,7 @@ export class DisposeFindingDto {
 
   @ApiPropertyOptional({ description: '整改期限 / rectification due date (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   dueDate?: string;
 }
 

@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,7 +17,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const ENTERPRISE_KINDS = {
   private: '民营企业',
   'above-scale': '规上企业',
@@ -62,7 +62,7 @@ export class RegisterContactPointDto {
 
   @ApiPropertyOptional({ description: '确定为联系点的日期（默认今日）/ designated on' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   designatedOn?: string;
 }
 
@@ -82,7 +82,7 @@ export class SurveyAnswerDto {
 
 export class RecordVisitDto {
   @ApiProperty({ description: '走访日期 / visited on' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   visitedOn!: string;
 
   @ApiProperty({ enum: VISIT_METHODS, description: '方式 / method' })

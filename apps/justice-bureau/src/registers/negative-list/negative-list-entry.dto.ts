@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -56,7 +57,7 @@ export class AddNegativeEntryDto {
 
   @ApiPropertyOptional({ description: '列入日期（默认今日）/ listed on' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Matches(ISO_DAY)
   listedOn?: string;
 }
 

@@ -1,8 +1,7 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ description: '所在单位代码（司法局代为登记时填写）/ organisation (bureau only)' })
@@ -42,19 +41,19 @@ export class RegisterPersonDto {
 
 export class DepartureDto {
   @ApiProperty({ description: '离岗日期 / left on (YYYY-MM-DD)' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   leftOn!: string;
 }
 
 export class IssueCertificateDto {
   @ApiPropertyOptional({ description: '发证日期（默认今日）/ issued on' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   issuedOn?: string;
 
   @ApiPropertyOptional({ description: '有效期至 / expires on' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   expiresOn?: string;
 }
 
@@ -130,6 +129,6 @@ export class ReviewQuery {
 
   @ApiPropertyOptional({ description: '截至日期（默认今日）/ as of (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   asOf?: string;
 }

@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -14,7 +15,6 @@ export const SUPERVISOR_CATEGORIES = {
 } as const;
 export type SupervisorCategory = keyof typeof SUPERVISOR_CATEGORIES;
 const CATEGORIES = Object.keys(SUPERVISOR_CATEGORIES);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AppointSupervisorDto {
   @ApiProperty({ description: '姓名 / name' })
@@ -46,11 +46,11 @@ export class AppointSupervisorDto {
   town?: string;
 
   @ApiProperty({ description: '聘期起 / term start' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   termStart!: string;
 
   @ApiProperty({ description: '聘期止 / term end' })
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   termEnd!: string;
 }
 
@@ -63,7 +63,7 @@ export class EndAppointmentDto {
 
   @ApiPropertyOptional({ description: '解聘日期（默认今日）/ ended on' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(ISO_DAY)
   endedOn?: string;
 }
 

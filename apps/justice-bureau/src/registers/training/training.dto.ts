@@ -1,3 +1,4 @@
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -23,7 +24,7 @@ export class RecordTrainingDto {
   personId!: string;
 
   @ApiProperty({ description: '培训日期 / date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Matches(ISO_DAY)
   trainedOn!: string;
 
   @ApiPropertyOptional({ description: '培训天数 / days' })
