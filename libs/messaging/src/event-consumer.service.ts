@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
 import { InboxMessageEntity } from './inbox-message.entity';
@@ -22,6 +22,14 @@ interface RegisteredHandler {
   name: string;
   topic: string;
   handler: KafkaEventHandler;
+}
+
+/** Events of one partition handled in one transaction at most (a backlog arrives in large batches). */
+const MAX_RUN = 50;
+
+interface Received {
+  message: KafkaMessage;
+  envelope: EventEnvelope;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,10 +95,13 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await this.consumer.connect();
     const consumer = this.consumer;
     await this.retried('subscribing', () => consumer.subscribe({ topics, fromBeginning: true }));
-    // Partitions are independent (order matters only per key), so they are worked in parallel.
+    // Partitions are independent (order matters only per key), so they are worked in parallel. Offsets
+    // are resolved only for messages handled (or dead-lettered): a batch cut short by a rebalance or a
+    // shutdown leaves the rest to be fetched again.
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.consumerConcurrency,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -218,13 +229,67 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const envelope = parseEnvelope(message.value);
-    if (typeof envelope === 'string') {
-      await this.deadLetter(topic, message, `poison message: ${envelope}`, partition, 'envelope');
-      return;
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    let run: Received[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      for (const registered of this.handlers.filter((h) => h.topic === topic)) {
+        await this.deliverRun(registered, run, partition, heartbeat);
+      }
+      resolveOffset(run[run.length - 1]!.message.offset);
+      run = [];
+      await heartbeat().catch(() => undefined);
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const envelope = parseEnvelope(message.value);
+      if (typeof envelope === 'string') {
+        await flush();
+        await this.deadLetter(topic, message, `poison message: ${envelope}`, partition, 'envelope');
+        resolveOffset(message.offset);
+        continue;
+      }
+      run.push({ message, envelope });
+      if (run.length >= MAX_RUN) await flush();
     }
-    for (const registered of this.handlers.filter((h) => h.topic === topic)) {
+    await flush();
+  }
+
+  /** A run of events to one handler: in one transaction when it can take a batch, else one by one. */
+  private async deliverRun(
+    registered: RegisteredHandler,
+    run: Received[],
+    partition: number,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const { handler, name, topic } = registered;
+    if (run.length > 1 && handler.handleBatch) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const table = manager.connection
+            .getMetadata(InboxMessageEntity)
+            .tablePath.split('.')
+            .map((part) => `"${part}"`)
+            .join('.');
+          const inserted = (await manager.query(
+            `INSERT INTO ${table} (consumer, event_id, topic) SELECT $1, unnest($2::uuid[]), $3
+             ON CONFLICT DO NOTHING RETURNING event_id`,
+            [name, run.map((r) => r.envelope.id), topic],
+          )) as { event_id: string }[];
+          const fresh = new Set(inserted.map((r) => r.event_id));
+          const events = run.map((r) => r.envelope).filter((e) => fresh.has(e.id.toLowerCase()));
+          if (events.length > 0) await handler.handleBatch!(events, manager);
+        });
+        this.outbox.kick();
+        return;
+      } catch (error) {
+        this.logger.warn(
+          `${name}: a batch of ${run.length} failed, one by one now: ${(error as Error).message}`,
+        );
+      }
+    }
+    for (const { envelope, message } of run) {
       await this.deliver(registered, envelope, message, partition, heartbeat);
     }
   }

@@ -101,15 +101,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager
-        .createQueryBuilder(OutboxMessageEntity, 'o')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('o.published_at IS NULL')
-        .orderBy('o.created_at', 'ASC')
-        .limit(BATCH)
-        .getMany();
-      const rows = await this.withoutOlderOfTheirKeyElsewhere(manager, locked);
+      const rows = await this.lockPublishable(manager);
       if (rows.length === 0) return 0;
       const producer = await this.connectedProducer();
       const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
@@ -136,31 +128,30 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * Drops the locked rows that must not go yet: those with an older unpublished row of the same key
-   * that this batch does not hold (another replica has it locked). They go in a later batch, after it.
+   * Locks the oldest unpublished rows (SKIP LOCKED: other replicas' rows are left to them) and returns
+   * those that may go now: not those with an older unpublished row of the same key outside this batch
+   * (another replica holds it). They stay locked and go in a later batch, after it. One statement.
    */
-  private async withoutOlderOfTheirKeyElsewhere(
+  private async lockPublishable(
     manager: EntityManager,
-    locked: OutboxMessageEntity[],
-  ): Promise<OutboxMessageEntity[]> {
-    if (locked.length === 0) return locked;
-    const table = manager.connection.getMetadata(OutboxMessageEntity).tablePath;
-    const quoted = table
-      .split('.')
+  ): Promise<Pick<OutboxMessageEntity, 'id' | 'topic' | 'messageKey' | 'envelope'>[]> {
+    const table = manager.connection
+      .getMetadata(OutboxMessageEntity)
+      .tablePath.split('.')
       .map((part) => `"${part}"`)
       .join('.');
-    const ids = locked.map((r) => r.id);
-    const blocked = (await manager.query(
-      `SELECT r.id FROM ${quoted} r
-        WHERE r.id = ANY($1::uuid[])
-          AND EXISTS (SELECT 1 FROM ${quoted} p
-                       WHERE p.published_at IS NULL AND p.message_key = r.message_key
-                         AND p.created_at < r.created_at AND p.id <> ALL($1::uuid[]))`,
-      [ids],
-    )) as { id: string }[];
-    if (blocked.length === 0) return locked;
-    const skip = new Set(blocked.map((b) => b.id));
-    return locked.filter((r) => !skip.has(r.id));
+    const rows = (await manager.query(
+      `WITH locked AS (
+         SELECT id, topic, message_key, envelope, created_at FROM ${table}
+          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       SELECT l.id, l.topic, l.message_key, l.envelope FROM locked l
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} p
+                           WHERE p.published_at IS NULL AND p.message_key = l.message_key
+                             AND p.created_at < l.created_at AND p.id NOT IN (SELECT id FROM locked))
+        ORDER BY l.created_at`,
+      [BATCH],
+    )) as { id: string; topic: string; message_key: string; envelope: OutboxMessageEntity['envelope'] }[];
+    return rows.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.message_key, envelope: r.envelope }));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { insertStatement, Statement } from '@oversight/database';
 import type { EventEnvelope } from '@oversight/contracts';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -22,6 +23,16 @@ export class OutboxService {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
   async record<T>(manager: EntityManager, input: RecordEventInput<T>): Promise<EventEnvelope<T>> {
+    const { envelope, statement } = this.prepare(manager, input);
+    await manager.query(statement.sql, statement.params);
+    return envelope;
+  }
+
+  /** The event and the INSERT of its outbox row, for the caller to run in a batch of statements. */
+  prepare<T>(
+    manager: EntityManager | DataSource,
+    input: RecordEventInput<T>,
+  ): { envelope: EventEnvelope<T>; statement: Statement } {
     const envelope: EventEnvelope<T> = {
       id: randomUUID(),
       type: input.topic,
@@ -31,13 +42,13 @@ export class OutboxService {
       data: input.data,
     };
     // jsonb columns are written as given; the cast only silences TypeORM's deep-partial typing.
-    await manager.insert(OutboxMessageEntity, {
+    const statement = insertStatement(manager, OutboxMessageEntity, {
       id: envelope.id,
       topic: input.topic,
       messageKey: input.subject,
       envelope: envelope as never,
     });
-    return envelope;
+    return { envelope, statement };
   }
 
   /** Tells the relay that committed events are waiting, so it need not wait for its next poll. */

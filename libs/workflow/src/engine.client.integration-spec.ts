@@ -27,6 +27,34 @@ describe('EngineClient', () => {
     expect((await engine.historicProcessInstance(id)).state).toBe('COMPLETED');
   });
 
+  it('starts a process once per business key, also after that instance ended', async () => {
+    const businessKey = `once-${Date.now()}`;
+    const first = await engine.startProcessOnce('workflow-test-message-wait', businessKey, {
+      note: '首次',
+      round: 1,
+    });
+    expect(first.started).toBe(true);
+    // Whole numbers arrive typed as the REST API types them (Long), strings as strings.
+    const variables = await fetch(
+      `${process.env.ENGINE_URL}/engine-rest/process-instance/${first.id}/variables`,
+    ).then((r) => r.json());
+    expect(variables).toEqual({
+      note: expect.objectContaining({ type: 'String', value: '首次' }),
+      round: expect.objectContaining({ type: 'Long', value: 1 }),
+    });
+    const again = await engine.startProcessOnce('workflow-test-message-wait', businessKey, { note: '重复' });
+    expect(again).toEqual({ id: first.id, started: false });
+    await engine.correlateMessage('workflow-test.feedback-received', businessKey, { feedback: 'received' });
+    expect((await engine.historicProcessInstance(first.id)).state).toBe('COMPLETED');
+    const afterEnd = await engine.startProcessOnce('workflow-test-message-wait', businessKey, {});
+    expect(afterEnd).toEqual({ id: first.id, started: false });
+    const other = await engine.startProcessOnce('workflow-test-message-wait', `${businessKey}-b`, {});
+    expect(other.started).toBe(true);
+    expect(other.id).not.toBe(first.id);
+    const unknown = engine.startProcessOnce('no-such-process', businessKey, {});
+    await expect(unknown).rejects.toMatchObject({ status: 404 });
+  });
+
   it('reports an engine 4xx as the caller’s error, without opening the circuit', async () => {
     for (let i = 0; i < 6; i += 1) {
       await expect(engine.getTask('no-such-task')).rejects.toBeInstanceOf(EngineHttpError);

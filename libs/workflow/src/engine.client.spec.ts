@@ -49,3 +49,46 @@ describe('EngineClient on a concurrent change of the instance', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('EngineClient.startProcessOnce against an engine without the start-once extension', () => {
+  // Spied here, not at definition: the suite above restores the real fetch when it ends.
+  let fetchMock: jest.SpiedFunction<typeof fetch>;
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+  const notAPath = () => json({ timestamp: '2026-11-27T05:00:00Z', status: 404, error: 'Not Found' }, 404);
+  let client: EngineClient;
+
+  beforeAll(() => {
+    fetchMock = jest.spyOn(globalThis, 'fetch');
+  });
+  beforeEach(() => {
+    fetchMock.mockReset();
+    client = new EngineClient({ service: 'test', engineUrl: 'http://engine.invalid', bpmnFiles: [] });
+  });
+  afterEach(() => client.shutdown());
+  afterAll(() => fetchMock.mockRestore());
+
+  it('looks the business key up and starts, and asks the extension no more', async () => {
+    fetchMock
+      .mockResolvedValueOnce(notAPath())
+      .mockResolvedValueOnce(json([]))
+      .mockResolvedValueOnce(json({ id: 'p1' }))
+      .mockResolvedValueOnce(json([{ id: 'p1' }]));
+    await expect(client.startProcessOnce('k', 'bk', { n: 1 })).resolves.toEqual({ id: 'p1', started: true });
+    await expect(client.startProcessOnce('k', 'bk', {})).resolves.toEqual({ id: 'p1', started: false });
+    const urls = fetchMock.mock.calls.map(([url]) => String(url));
+    expect(urls).toEqual([
+      'http://engine.invalid/oversight/process-instances/start-once',
+      'http://engine.invalid/engine-rest/process-instance?businessKey=bk&processDefinitionKey=k',
+      'http://engine.invalid/engine-rest/process-definition/key/k/start',
+      'http://engine.invalid/engine-rest/process-instance?businessKey=bk&processDefinitionKey=k',
+    ]);
+  });
+
+  it('passes an error of the extension itself on (an unknown process is not a missing extension)', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json({ type: 'NullValueException', message: 'no processes deployed' }, 404),
+    );
+    await expect(client.startProcessOnce('k', 'bk', {})).rejects.toMatchObject({ status: 404 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

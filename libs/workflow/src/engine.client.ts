@@ -106,6 +106,7 @@ export class EngineClient {
   private readonly breaker: CircuitBreaker<[string, RequestInit2], unknown>;
   private readonly base: string;
   private readonly root: string;
+  private startOnceExtension = true;
 
   constructor(@Inject(WORKFLOW_OPTIONS) options: WorkflowOptions) {
     this.root = options.engineUrl.replace(/\/$/, '');
@@ -217,6 +218,34 @@ export class EngineClient {
     return this.call(`/process-definition/key/${encodeURIComponent(key)}/start`, {
       body: { businessKey, variables: toEngineVariables(variables) },
     });
+  }
+
+  /**
+   * Starts `key` for `businessKey` unless an instance was already started for it (ended ones count), and
+   * returns that instance: what a consumer needs when its event may come again. One call to Oversight's
+   * engine extension (deploy/local/engine: StartOnceController); against an engine without it, a lookup
+   * and a start. Callers serialise calls for one business key (they hold their aggregate's row lock).
+   */
+  async startProcessOnce(
+    key: string,
+    businessKey: string,
+    variables: PlainVariables,
+  ): Promise<{ id: string; started: boolean }> {
+    if (this.startOnceExtension) {
+      try {
+        return await this.call('/oversight/process-instances/start-once', {
+          extension: true,
+          body: { processDefinitionKey: key, businessKey, variables },
+        });
+      } catch (error) {
+        // A 404 without an engine error type: the path itself is unknown, i.e. a plain engine.
+        if (!(error instanceof EngineHttpError && error.status === 404 && !error.engineType)) throw error;
+        this.startOnceExtension = false;
+      }
+    }
+    const [existing] = await this.findProcessInstances({ businessKey, processDefinitionKey: key });
+    if (existing) return { id: existing.id, started: false };
+    return { id: (await this.startProcess(key, businessKey, variables)).id, started: true };
   }
 
   findProcessInstances(query: {

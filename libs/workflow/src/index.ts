@@ -9,3 +9,4 @@ export * from './job-worker.service';
 export * from './bpmn-deployer.service';
 export * from './workflow-health.service';
 export * from './workflow.module';
+export * from './start-process.util';

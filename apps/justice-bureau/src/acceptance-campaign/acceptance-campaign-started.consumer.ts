@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AcceptanceCampaignStartedV1, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { AcceptanceCampaignEntity } from './acceptance-campaign.entity';
 
 /**
@@ -23,28 +23,14 @@ export class AcceptanceCampaignStartedConsumer implements KafkaEventHandler<Acce
     });
     if (!campaign) throw new Error(`acceptance campaign ${campaignId} does not exist`);
     if (campaign.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: campaignId,
-        processDefinitionKey: PROCESS.acceptanceCampaign,
-      });
-      instanceId =
-        existing?.id ??
-        (
-          await this.engine.startProcess(PROCESS.acceptanceCampaign, campaignId, {
-            campaignId,
-            year,
-            // One code per line: the model turns it into the multi-instance collection.
-            unitCodes: units.join('\n'),
-            passScore,
-            ...calendar,
-          })
-        ).id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, PROCESS.acceptanceCampaign, campaignId, {
+      campaignId,
+      year,
+      // One code per line: the model turns it into the multi-instance collection.
+      unitCodes: units.join('\n'),
+      passScore,
+      ...calendar,
+    });
     await manager.update(
       AcceptanceCampaignEntity,
       { id: campaignId },

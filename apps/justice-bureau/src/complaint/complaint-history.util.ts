@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { insertStatement, Statement } from '@oversight/database';
 import { ComplaintEventEntity } from './complaint-records.entity';
 
 export interface HistoryLine {
@@ -14,13 +15,12 @@ export interface HistoryLine {
   sourceKey: string;
 }
 
-/** Appends a line to the complaint's history, once per source key. */
-export async function appendHistory(manager: EntityManager, line: HistoryLine): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ComplaintEventEntity)
-    .values({
+/** The INSERT of a history line, once per source key (for a batch of statements). */
+export function historyStatement(manager: EntityManager | DataSource, line: HistoryLine): Statement {
+  return insertStatement(
+    manager,
+    ComplaintEventEntity,
+    {
       id: randomUUID(),
       complaintId: line.complaintId,
       kind: line.kind,
@@ -29,7 +29,13 @@ export async function appendHistory(manager: EntityManager, line: HistoryLine): 
       messageEn: line.en,
       actorOrg: line.actorOrg ?? null,
       sourceKey: line.sourceKey,
-    })
-    .orIgnore()
-    .execute();
+    },
+    { orIgnore: true },
+  );
+}
+
+/** Appends a line to the complaint's history, once per source key. */
+export async function appendHistory(manager: EntityManager, line: HistoryLine): Promise<void> {
+  const { sql, params } = historyStatement(manager, line);
+  await manager.query(sql, params);
 }

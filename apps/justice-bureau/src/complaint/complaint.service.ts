@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ComplaintRegisteredV1, TOPIC } from '@oversight/contracts';
+import { insertStatement, runStatements } from '@oversight/database';
 import { dueAt } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { badRequest, notFound, unprocessable } from '@oversight/platform';
 import { DEADLINE_RULES } from '../deadline/deadline-rules';
 import { OrganisationService } from '../organisation/organisation.service';
-import { AttachmentService, UploadedFileData } from './attachment.service';
-import { appendHistory } from './complaint-history.util';
+import { AttachmentService, AttachmentView, UploadedFileData } from './attachment.service';
+import { historyStatement } from './complaint-history.util';
 import { ComplainantEntity } from './complainant.entity';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintReceipt, RegisterComplaintDto } from './register-complaint.dto';
@@ -71,27 +72,30 @@ export class ComplaintService {
       acceptanceRule: rule,
     };
     const id = complaint.id as string;
-    const attachments = await this.dataSource.transaction(async (manager) => {
-      await manager.insert(ComplaintEntity, complaint);
-      if (dto.complainant) {
-        await manager.insert(ComplainantEntity, {
-          complaintId: id,
-          name: dto.complainant.name,
-          phone: dto.complainant.phone,
-          idNumber: dto.complainant.idNumber ?? null,
-          address: dto.complainant.address ?? null,
-        });
-      }
-      const stored = await this.attachments.store(manager, id, 'complaint', files, null);
-      await appendHistory(manager, {
+    // The complaint, its first history line and its event in one round trip (one implicit transaction);
+    // files, if any, go first in the same transaction as parameters of their own statements.
+    const statements = [
+      insertStatement(this.dataSource, ComplaintEntity, complaint),
+      ...(dto.complainant
+        ? [
+            insertStatement(this.dataSource, ComplainantEntity, {
+              complaintId: id,
+              name: dto.complainant.name,
+              phone: dto.complainant.phone,
+              idNumber: dto.complainant.idNumber ?? null,
+              address: dto.complainant.address ?? null,
+            }),
+          ]
+        : []),
+      historyStatement(this.dataSource, {
         complaintId: id,
         kind: 'registered',
         public: true,
         zh: `投诉已登记，查询码 ${complaint.trackingCode}。将于${complaint.acceptanceDueAt?.toISOString().slice(0, 10)}前决定是否受理。`,
         en: `Complaint registered, tracking code ${complaint.trackingCode}. Acceptance will be decided by ${complaint.acceptanceDueAt?.toISOString().slice(0, 10)}.`,
         sourceKey: `register:${id}`,
-      });
-      await this.outbox.record<ComplaintRegisteredV1>(manager, {
+      }),
+      this.outbox.prepare<ComplaintRegisteredV1>(this.dataSource, {
         topic: TOPIC.complaintRegistered,
         subject: id,
         data: {
@@ -106,9 +110,17 @@ export class ComplaintService {
           acceptanceDueAt: (complaint.acceptanceDueAt as Date).toISOString(),
           acceptanceRule: rule,
         },
+      }).statement,
+    ];
+    let attachments: AttachmentView[] = [];
+    if (files.length === 0) await runStatements(this.dataSource, statements);
+    else {
+      attachments = await this.dataSource.transaction(async (manager) => {
+        const stored = await this.attachments.store(manager, id, 'complaint', files, null);
+        await runStatements(manager, statements);
+        return stored;
       });
-      return stored;
-    });
+    }
     this.outbox.kick();
     return {
       id,

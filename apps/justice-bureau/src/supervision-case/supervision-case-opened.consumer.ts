@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, PROCESS, SupervisionCaseChangedV1, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { SupervisionCaseEntity } from './supervision-case.entity';
 import { lockCase } from './supervision-case.util';
 
@@ -20,25 +20,11 @@ export class SupervisionCaseOpenedConsumer implements KafkaEventHandler<Supervis
     const c = await lockCase(manager, event.data.caseId);
     if (!c) throw new Error(`supervision case ${event.data.caseId} does not exist`);
     if (c.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: c.id,
-        processDefinitionKey: PROCESS.supervisionCase,
-      });
-      instanceId =
-        existing?.id ??
-        (
-          await this.engine.startProcess(PROCESS.supervisionCase, c.id, {
-            caseId: c.id,
-            agencyCode: c.agencyCode,
-            filingDueAt: c.filingDueAt.toISOString(),
-          })
-        ).id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, PROCESS.supervisionCase, c.id, {
+      caseId: c.id,
+      agencyCode: c.agencyCode,
+      filingDueAt: c.filingDueAt.toISOString(),
+    });
     await manager.update(SupervisionCaseEntity, { id: c.id }, { processInstanceId: instanceId });
   }
 }

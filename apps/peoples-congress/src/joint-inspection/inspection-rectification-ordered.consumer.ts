@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, InspectionRectificationOrderedV1, PROCESS, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { InspectionFindingEntity } from './joint-inspection.entity';
 
 /**
@@ -27,20 +27,11 @@ export class InspectionRectificationOrderedConsumer
     });
     if (!f) throw new Error(`inspection finding ${findingId} does not exist`);
     if (f.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: findingId,
-        processDefinitionKey: PROCESS.jointInspection,
-      });
-      instanceId =
-        existing?.id ??
-        (await this.engine.startProcess(PROCESS.jointInspection, findingId, { findingId, agencyCode, dueAt }))
-          .id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, PROCESS.jointInspection, findingId, {
+      findingId,
+      agencyCode,
+      dueAt,
+    });
     await manager.update(InspectionFindingEntity, { id: findingId }, { processInstanceId: instanceId });
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CriminalCaseRegisteredV1, EventEnvelope, PROCESS, TOPIC } from '@oversight/contracts';
-import { HandlesEvent, KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { HandlesEvent, KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { CriminalTransferEntity } from './criminal-transfer.entity';
 
 /**
@@ -22,27 +22,13 @@ export class CriminalCaseRegisteredConsumer implements KafkaEventHandler<Crimina
     });
     if (!t) throw new Error(`criminal transfer ${caseId} does not exist`);
     if (t.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: caseId,
-        processDefinitionKey: PROCESS.criminalTransfer,
-      });
-      instanceId =
-        existing?.id ??
-        (
-          await this.engine.startProcess(PROCESS.criminalTransfer, caseId, {
-            transferId: caseId,
-            agencyOrg: t.agencyOrg,
-            policeOrg: t.policeOrg,
-            dueAt: t.dueAt?.toISOString() ?? null,
-            escalateAt: t.escalateAt?.toISOString() ?? null,
-          })
-        ).id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, PROCESS.criminalTransfer, caseId, {
+      transferId: caseId,
+      agencyOrg: t.agencyOrg,
+      policeOrg: t.policeOrg,
+      dueAt: t.dueAt?.toISOString() ?? null,
+      escalateAt: t.escalateAt?.toISOString() ?? null,
+    });
     await manager.update(CriminalTransferEntity, { id: caseId }, { processInstanceId: instanceId });
   }
 }

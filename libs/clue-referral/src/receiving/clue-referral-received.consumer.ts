@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ClueReferralSentV1, EventEnvelope, missingClueReferralParts } from '@oversight/contracts';
-import { KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { CLUE_RECEIVER, ClueReceiver } from './clue-receiver';
 
 /**
@@ -51,23 +51,9 @@ export class ClueReferralReceivedConsumer implements KafkaEventHandler<ClueRefer
       lock: { mode: 'pessimistic_write' },
     });
     if (!clue || clue.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: r.referralId,
-        processDefinitionKey: this.receiver.process,
-      });
-      instanceId =
-        existing?.id ??
-        (
-          await this.engine.startProcess(this.receiver.process, r.referralId, {
-            referralId: r.referralId,
-          })
-        ).id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, this.receiver.process, r.referralId, {
+      referralId: r.referralId,
+    });
     await manager.update(this.receiver.clueEntity, { id: r.referralId }, { processInstanceId: instanceId });
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ClueReferralDraftedV1, EventEnvelope } from '@oversight/contracts';
-import { KafkaEventHandler, RetryableError } from '@oversight/messaging';
-import { EngineClient, EngineUnavailableError } from '@oversight/workflow';
+import { KafkaEventHandler } from '@oversight/messaging';
+import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { ClueReferralEntity } from './clue-referral.entity';
 import { CLUE_REFERRAL_SENDER, ClueReferralSender } from './clue-referral-sender';
 
@@ -25,24 +25,10 @@ export class ClueReferralDraftedConsumer implements KafkaEventHandler<ClueReferr
     });
     if (!referral) throw new Error(`clue referral ${referralId} does not exist`);
     if (referral.processInstanceId) return;
-    let instanceId: string;
-    try {
-      const [existing] = await this.engine.findProcessInstances({
-        businessKey: referralId,
-        processDefinitionKey: this.sender.process,
-      });
-      instanceId =
-        existing?.id ??
-        (
-          await this.engine.startProcess(this.sender.process, referralId, {
-            referralId,
-            sendDueAt,
-          })
-        ).id;
-    } catch (error) {
-      if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
-      throw error;
-    }
+    const instanceId = await startProcessForEvent(this.engine, this.sender.process, referralId, {
+      referralId,
+      sendDueAt,
+    });
     await manager.update(ClueReferralEntity, { id: referralId }, { processInstanceId: instanceId });
   }
 }

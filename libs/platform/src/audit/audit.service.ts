@@ -86,18 +86,16 @@ export class AuditService implements OnModuleDestroy {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
       const repo = manager.getRepository(AuditEntryEntity);
-      const last = await repo.find({ order: { seq: 'DESC' }, take: 1, select: { hash: true, seq: true } });
-      // The group's sequence numbers, drawn at once and handed out in chain order (under the lock no
-      // other appender draws in between), so that one multi-row insert keeps `seq` = chain order.
-      const seqs = (
-        (await manager.query(
-          `SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text AS seq FROM generate_series(1, $2)`,
-          [this.table, inputs.length],
-        )) as { seq: string }[]
-      )
-        .map((r) => BigInt(r.seq))
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      let prevHash = last[0]?.hash ?? GENESIS_HASH;
+      // The chain's head, read after the lock, and the group's sequence numbers, drawn at once and handed
+      // out in chain order (under the lock no other appender draws in between), so that one multi-row
+      // insert keeps `seq` = chain order. One statement for both.
+      const [head] = (await manager.query(
+        `SELECT (SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1) AS hash,
+                ARRAY(SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text FROM generate_series(1, $2)) AS seqs`,
+        [this.table, inputs.length],
+      )) as { hash: string | null; seqs: string[] }[];
+      const seqs = head!.seqs.map((seq) => BigInt(seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      let prevHash = head!.hash ?? GENESIS_HASH;
       const entries = inputs.map((input, i) => {
         const actor = input.actor ?? SYSTEM;
         const fields = {

@@ -1,0 +1,60 @@
+import { DataSource } from 'typeorm';
+import { runStatements } from './statement-batch.util';
+
+/** Several statements in one round trip, on the real PostgreSQL of the test run. */
+describe('runStatements', () => {
+  const db = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL! });
+  const table = `batch_test_${process.pid}`;
+
+  beforeAll(async () => {
+    await db.initialize();
+    await db.query(
+      `CREATE TABLE ${table} (id int PRIMARY KEY, label text, doc jsonb, at timestamptz, ok boolean)`,
+    );
+  });
+
+  afterAll(async () => {
+    await db.query(`DROP TABLE IF EXISTS ${table}`);
+    await db.destroy();
+  });
+
+  const insert = (
+    id: number,
+    label: unknown,
+    doc: unknown = null,
+    at: unknown = null,
+    ok: unknown = null,
+  ) => ({
+    sql: `INSERT INTO ${table} (id, label, doc, at, ok) VALUES ($1, $2, $3, $4, $5)`,
+    params: [id, label, doc, at, ok],
+  });
+
+  it('writes every value as a parameter would have', async () => {
+    const label = `O'Brien \\ 投诉 $1 ; DROP TABLE ${table}; --`;
+    const doc = { zh: '“引号”', path: 'C:\\x', n: 1.5 };
+    const at = new Date('2026-11-27T05:00:00.123Z');
+    await runStatements(db, [insert(1, label, doc, at, true), insert(2, null)]);
+    const rows = (await db.query(`SELECT * FROM ${table} ORDER BY id`)) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { id: 1, label, doc, at, ok: true },
+      { id: 2, label: null, doc: null, at: null, ok: null },
+    ]);
+  });
+
+  it('is all or nothing: a failing statement takes the earlier ones back with it', async () => {
+    await expect(runStatements(db, [insert(10, 'first'), insert(1, 'duplicate key')])).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect(await db.query(`SELECT id FROM ${table} WHERE id = 10`)).toEqual([]);
+  });
+
+  it('is part of the caller’s transaction when given its manager', async () => {
+    await expect(
+      db.transaction(async (manager) => {
+        await runStatements(manager, [insert(20, 'inside')]);
+        throw new Error('the caller rolls back');
+      }),
+    ).rejects.toThrow('the caller rolls back');
+    expect(await db.query(`SELECT id FROM ${table} WHERE id = 20`)).toEqual([]);
+  });
+});
