@@ -12,6 +12,8 @@ import { HandlesEvent, KafkaEventHandler, OutboxService } from '@oversight/messa
 import { EngineClient, startProcessForEvent } from '@oversight/workflow';
 import { ComplaintEntity } from './complaint.entity';
 
+const PARALLEL_STARTS = 8;
+
 /**
  * Starts the complaint-handling process for a registered complaint. The business key is the complaint
  * id, and the engine starts a process once per business key, so a redelivered event finds the instance
@@ -47,16 +49,23 @@ export class ComplaintRegisteredConsumer implements KafkaEventHandler<ComplaintR
       seen.add(complaintId);
       return true;
     });
-    const started = await Promise.all(
-      waiting.map(({ data: { complaintId, acceptanceDueAt, respondentOrg, category } }) =>
-        startProcessForEvent(this.engine, PROCESS.complaintHandling, complaintId, {
-          complaintId,
-          acceptanceDueAt,
-          respondentOrg,
-          category,
-        }),
-      ),
-    );
+    // A few starts at a time: after a backlog a batch holds up to 50 events, and 8 partitions run at once.
+    const started: string[] = [];
+    for (let i = 0; i < waiting.length; i += PARALLEL_STARTS) {
+      const chunk = waiting.slice(i, i + PARALLEL_STARTS);
+      started.push(
+        ...(await Promise.all(
+          chunk.map(({ data: { complaintId, acceptanceDueAt, respondentOrg, category } }) =>
+            startProcessForEvent(this.engine, PROCESS.complaintHandling, complaintId, {
+              complaintId,
+              acceptanceDueAt,
+              respondentOrg,
+              category,
+            }),
+          ),
+        )),
+      );
+    }
     await runStatements(
       manager,
       waiting.flatMap(({ data: { complaintId } }, i) => [

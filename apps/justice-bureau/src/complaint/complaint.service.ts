@@ -73,7 +73,7 @@ export class ComplaintService {
     };
     const id = complaint.id as string;
     // The complaint, its first history line and its event in one round trip (one implicit transaction);
-    // files, if any, go first in the same transaction as parameters of their own statements.
+    // files, if any, follow in the same transaction as parameters of their own statements.
     const statements = [
       insertStatement(this.dataSource, ComplaintEntity, complaint),
       ...(dto.complainant
@@ -116,9 +116,8 @@ export class ComplaintService {
     if (files.length === 0) await runStatements(this.dataSource, statements);
     else {
       attachments = await this.dataSource.transaction(async (manager) => {
-        const stored = await this.attachments.store(manager, id, 'complaint', files, null);
         await runStatements(manager, statements);
-        return stored;
+        return this.attachments.store(manager, id, 'complaint', files, null);
       });
     }
     this.outbox.kick();
