@@ -32,6 +32,19 @@ export function inlined({ sql, params }: Statement): string {
   });
 }
 
+/** An entity's table as SQL names it, schema included: `"justice_bureau"."outbox_message"`. */
+export function quotedTable(
+  manager: EntityManager | DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+): string {
+  const connection = manager instanceof DataSource ? manager : manager.connection;
+  return connection
+    .getMetadata(entity)
+    .tablePath.split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+}
+
 /** An INSERT of one entity row as TypeORM would write it (columns, transformers), not run yet. */
 export function insertStatement<T extends ObjectLiteral>(
   manager: EntityManager | DataSource,

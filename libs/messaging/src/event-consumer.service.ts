@@ -10,6 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope } from '@oversight/contracts';
+import { quotedTable } from '@oversight/database';
 import { InboxMessageEntity } from './inbox-message.entity';
 import { KAFKA_EVENT_HANDLER, KafkaEventHandler } from './kafka-event-handler.decorator';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -267,11 +268,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     if (run.length > 1 && handler.handleBatch) {
       try {
         await this.dataSource.transaction(async (manager) => {
-          const table = manager.connection
-            .getMetadata(InboxMessageEntity)
-            .tablePath.split('.')
-            .map((part) => `"${part}"`)
-            .join('.');
+          const table = quotedTable(manager, InboxMessageEntity);
           const inserted = (await manager.query(
             `INSERT INTO ${table} (consumer, event_id, topic) SELECT $1, unnest($2::uuid[]), $3
              ON CONFLICT DO NOTHING RETURNING event_id`,

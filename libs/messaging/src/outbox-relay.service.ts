@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { runExclusively } from '@oversight/database';
+import { quotedTable, runExclusively } from '@oversight/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -135,11 +135,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private async lockPublishable(
     manager: EntityManager,
   ): Promise<Pick<OutboxMessageEntity, 'id' | 'topic' | 'messageKey' | 'envelope'>[]> {
-    const table = manager.connection
-      .getMetadata(OutboxMessageEntity)
-      .tablePath.split('.')
-      .map((part) => `"${part}"`)
-      .join('.');
+    const table = quotedTable(manager, OutboxMessageEntity);
     const rows = (await manager.query(
       `WITH locked AS (
          SELECT id, topic, message_key, envelope, created_at FROM ${table}
