@@ -168,6 +168,27 @@ export class ServiceConfig extends HttpConfig {
   @Min(1)
   @Max(64)
   consumerConcurrency: number = 8;
+
+  /**
+   * How long Kafka may hold a fetch until it has CONSUMER_FETCH_MIN_BYTES for this consumer: under load,
+   * larger batches (one transaction for several events); when quiet, an event waits at most this long.
+   */
+  @Expose({ name: 'CONSUMER_FETCH_WAIT_MS' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  consumerFetchWaitMs: number = 25;
+
+  /** See CONSUMER_FETCH_WAIT_MS (1: answer every fetch as soon as there is anything). */
+  @Expose({ name: 'CONSUMER_FETCH_MIN_BYTES' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1048576)
+  consumerFetchMinBytes: number = 16384;
 }
 
 /** HTTP port variable, named per service so all can run side by side (e.g. JUSTICE_BUREAU_PORT). */

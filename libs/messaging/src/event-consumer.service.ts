@@ -86,7 +86,12 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     if (this.handlers.length === 0) return;
     const topics = [...new Set(this.handlers.map((h) => h.topic))];
     await this.ensureTopics(topics);
-    this.consumer = this.kafka.consumer({ groupId: this.options.service, retry: { retries: 10 } });
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.service,
+      retry: { retries: 10 },
+      maxWaitTimeInMs: this.options.consumerFetchWaitMs,
+      minBytes: this.options.consumerFetchMinBytes,
+    });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
       this.crashed = String(e.payload.error?.message ?? e.payload.error);
     });

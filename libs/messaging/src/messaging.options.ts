@@ -8,6 +8,9 @@ export interface MessagingOptions {
   topicPartitions: number;
   /** Partitions worked at the same time. */
   consumerConcurrency: number;
+  /** A fetch waits up to this long for `consumerFetchMinBytes` (larger batches under load). */
+  consumerFetchWaitMs: number;
+  consumerFetchMinBytes: number;
   /** Published outbox rows are kept this long (for audits and replays), then purged. */
   outboxRetentionHours: number;
 }

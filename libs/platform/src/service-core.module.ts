@@ -79,6 +79,8 @@ export class ServiceCoreModule {
           consumerMaxAttempts: config.consumerMaxAttempts,
           topicPartitions: config.kafkaTopicPartitions,
           consumerConcurrency: config.consumerConcurrency,
+          consumerFetchWaitMs: config.consumerFetchWaitMs,
+          consumerFetchMinBytes: config.consumerFetchMinBytes,
           outboxRetentionHours: config.outboxRetentionHours,
         }),
         WorkflowModule.forRoot({
