@@ -43,4 +43,31 @@ describe('audit log under concurrent appends', () => {
     // The whole chain, walked in seq order: a seq out of chain order would break a link.
     expect(await audit.verify()).toEqual({ ok: true, checked: after });
   });
+
+  it('fails only the entry that cannot be written, not the others of its group', async () => {
+    const audit = system.get('tasklist').app.get(AuditService);
+    const marker = `bad-one-${Date.now()}`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        audit.record({
+          actor: null,
+          action: 'change',
+          resource: marker,
+          target: `${marker}:${i}`,
+          // A BigInt has no JSON form: this one entry cannot be stored.
+          after: i === 7 ? { amount: BigInt(1) } : { i },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(
+      Array.from({ length: 20 }, (_, i) => (i === 7 ? 'rejected' : 'fulfilled')),
+    );
+    const [{ n }] = (await system
+      .db('tasklist')
+      .query(`SELECT count(*)::int AS n FROM tasklist.audit_entry WHERE resource = $1`, [marker])) as {
+      n: number;
+    }[];
+    expect(n).toBe(19);
+    expect((await audit.verify()).ok).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-export { beijingDate, endOfBeijingDay } from './beijing-time.util';
+export { assertCalendarDay, beijingDate, endOfBeijingDay } from './beijing-time.util';
 export { CHINA_CALENDAR } from './china-calendar.util';
 export { CHINA_HOLIDAYS } from './china-holidays.data';
 export { dueAt, extend, remindAt } from './deadline.util';

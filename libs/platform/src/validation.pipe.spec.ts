@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { IsIsoDay } from './iso-day';
 import { toFieldErrors } from './validation.pipe';
 
 class PersonDto {
@@ -50,4 +51,26 @@ describe('field errors', () => {
       en: 'person.phone has the wrong format',
     });
   });
+});
+
+describe('calendar days', () => {
+  class DayDto {
+    @ApiProperty({ description: '日期 / day' })
+    @IsIsoDay()
+    day!: string;
+  }
+  const check = (day: unknown) => toFieldErrors(validateSync(plainToInstance(DayDto, { day })));
+
+  it('takes a real day written YYYY-MM-DD', () => {
+    expect(check('2028-02-29')).toEqual([]);
+  });
+
+  it.each(['2026-02-30', '2026-13-01', '2026-1-5', '05/01/2026', 20260501])(
+    'refuses %s with a clear message',
+    (day) => {
+      expect(check(day)).toEqual([
+        { field: 'day', zh: '日期：不是有效的日期（年-月-日）', en: 'day is not a valid day (YYYY-MM-DD)' },
+      ]);
+    },
+  );
 });

@@ -16,9 +16,9 @@ const CONSTRAINTS: Record<string, (c: string) => Bilingual> = {
   isMobilePhone: () => ({ zh: '不是有效的手机号码', en: 'is not a valid mobile phone number' }),
   isEmail: () => ({ zh: '不是有效的电子邮箱', en: 'is not a valid e-mail address' }),
   isDateString: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
-  isISO8601: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
   // class-validator names the IsISO8601 constraint `isIso8601`.
   isIso8601: () => ({ zh: '不是有效的日期', en: 'is not a valid date' }),
+  isIsoDay: () => ({ zh: '不是有效的日期（年-月-日）', en: 'is not a valid day (YYYY-MM-DD)' }),
   whitelistValidation: () => ({ zh: '是不允许的字段', en: 'is not an allowed field' }),
   isObject: () => ({ zh: '必须是对象', en: 'must be an object' }),
   arrayMaxSize: () => ({ zh: '项目过多', en: 'has too many items' }),

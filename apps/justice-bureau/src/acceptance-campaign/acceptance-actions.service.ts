@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { USER_TASK } from '@oversight/contracts';
 import { beijingDate, endOfBeijingDay } from '@oversight/deadlines';
 import {
@@ -408,7 +409,7 @@ export class AcceptanceActionsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw already;
       }
       throw error;

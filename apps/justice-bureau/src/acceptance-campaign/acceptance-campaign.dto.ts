@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -35,42 +34,42 @@ export class StartCampaignDto {
 
   @ApiPropertyOptional({ description: '工作方案报送截止日 / work plan due (YYYY-MM-DD; default 4/30)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   planDueDate?: string;
 
   @ApiPropertyOptional({ description: '创建阶段开始日 / creation period starts (default 4/21)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   creationStartDate?: string;
 
   @ApiPropertyOptional({ description: '自查开始日 / self-check opens (default 8/10)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   selfCheckStartDate?: string;
 
   @ApiPropertyOptional({ description: '自查结束日 / self-check closes (default 8/15)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   selfCheckEndDate?: string;
 
   @ApiPropertyOptional({ description: '验收开始日 / acceptance opens (default 8/16)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   acceptanceStartDate?: string;
 
   @ApiPropertyOptional({ description: '验收结束日 / acceptance closes (default 8/25)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   acceptanceEndDate?: string;
 
   @ApiPropertyOptional({ description: '评估总结开始日 / summary opens (default 8/26)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   summaryStartDate?: string;
 
   @ApiPropertyOptional({ description: '评估总结结束日 / summary closes (default 9/15)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   summaryEndDate?: string;
 
   @ApiPropertyOptional({
@@ -222,7 +221,7 @@ export class InspectionDto {
     description: '整改期限 / rectification due date (YYYY-MM-DD; default from the rule)',
   })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   rectificationDueDate?: string;
 
   @ApiPropertyOptional({ description: '验收组成员 / inspectors', type: [String] })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AcceptanceCampaignStartedV1, TOPIC } from '@oversight/contracts';
 import { endOfBeijingDay } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
@@ -137,7 +138,7 @@ export class AcceptanceCampaignService {
         });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw this.yearTaken(dto.year, null);
       }
       throw error;

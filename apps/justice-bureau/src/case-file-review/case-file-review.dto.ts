@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -119,7 +119,7 @@ export class SubmitFileDto {
   title!: string;
 
   @ApiProperty({ description: '决定日期 / decision date (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   @IsISO8601({ strict: true })
   decisionDate!: string;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Bilingual,
   CallerInfo,
@@ -57,9 +58,6 @@ const CASE_FILE_RULES: UploadRules = {
   resubmitZh: '上传',
   decodeName: true,
 };
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 export const fileView = (f: CaseFileReviewFileEntity) => ({
   id: f.id,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CallerInfo, conflict, notFound, PageQuery, requireOrg, unprocessable } from '@oversight/platform';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { GRADE_LABEL } from './case-file-review-standard';
@@ -52,7 +53,7 @@ export class GuidingCaseService {
     try {
       await this.dataSource.getRepository(GuidingCaseEntity).insert(row);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw conflict({
           zh: '该案卷已发布为指导案例。',
           en: 'This file is already published as a guiding case.',

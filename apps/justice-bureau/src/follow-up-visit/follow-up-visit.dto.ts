@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -38,7 +38,7 @@ export class RegisterCaseDto {
   title!: string;
 
   @ApiProperty({ description: '结案日期 / closed on (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   @IsISO8601({ strict: true })
   closedOn!: string;
 
@@ -163,7 +163,7 @@ export class StatisticsQuery {
 
   @ApiPropertyOptional({ description: '统计截止日 / as of (YYYY-MM-DD; default today)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   @IsISO8601({ strict: true })
   asOf?: string;
 }
@@ -171,7 +171,7 @@ export class StatisticsQuery {
 export class OverdueQuery {
   @ApiPropertyOptional({ description: '截止日 / as of (YYYY-MM-DD; default now)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   @IsISO8601({ strict: true })
   asOf?: string;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Between, DataSource, In, IsNull, LessThan, QueryFailedError } from 'typeorm';
+import { Between, DataSource, In, IsNull, LessThan } from 'typeorm';
 import {
   ASSESSMENT_SOURCE,
   SUPERVISION_SOURCE,
@@ -44,9 +45,6 @@ const RESULT_LABEL: Record<VisitResult, string> = {
   problem: '反映问题',
   unreached: '未联系上',
 };
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 const caseView = (c: FollowUpCaseEntity) => ({
   id: c.id,

@@ -1,4 +1,5 @@
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { beijingDate } from '@oversight/deadlines';
 import { CallerInfo, forbidden, unprocessable } from '@oversight/platform';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import type { OrganisationKind } from '../organisation/organisation.seed';
@@ -41,13 +42,4 @@ export async function requireOrganisation(
 const kindZh = (kind: OrganisationKind) =>
   ({ agency: '县直行政执法部门', town: '镇（区）' })[kind as 'agency' | 'town'] ?? kind;
 
-/** Today's date in Beijing (YYYY-MM-DD). */
-export function beijingToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-export const beijingYear = (now = new Date()) => Number(beijingToday(now).slice(0, 4));
-
-/** A unique index refused the row: another request got there first (reported as a 409 by the caller). */
-export const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+export const beijingYear = (now = new Date()) => Number(beijingDate(now).slice(0, 4));

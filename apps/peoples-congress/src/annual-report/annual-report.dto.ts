@@ -1,7 +1,7 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const REPORT_KINDS = {
   enforcement: '年度行政执法工作报告',
@@ -37,7 +37,7 @@ export class DeliberationDto {
 
   @ApiPropertyOptional({ description: '研究处理情况报告期限 / reply due date (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   replyDueDate?: string;
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { citation } from '@oversight/clue-referral';
+import { isUniqueViolation } from '@oversight/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AnnualReportDeliberatedV1,
   BODY,
@@ -26,7 +28,6 @@ import {
   UploadRules,
 } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
-import { citation } from '../joint-inspection/deadline-rules';
 import { DELIBERATION_REPLY_RULE } from './deadline-rules';
 import {
   DeliberationDto,
@@ -99,7 +100,7 @@ export class AnnualReportService {
         submittedAt: new Date(),
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw conflict({
           zh: `${dto.year}年度的${REPORT_KINDS[kind]}已经报送，不能重复报送。`,
           en: `The ${dto.year} ${kind} report has already been submitted.`,

@@ -1,5 +1,4 @@
 import { CLUE_FEEDBACK_RULES } from '@oversight/clue-referral';
-import type { DeadlineCitation } from '@oversight/contracts';
 import type { DeadlineRule } from '@oversight/deadlines';
 
 /**
@@ -16,13 +15,6 @@ export const RECTIFICATION_RULE = {
   basis:
     '《阳新县行政执法协调监督工作体系先行区创建实施方案》三（一）1：联合开展行政执法检查，发现的问题督促整改；本县执法检查工作惯例：被检查单位自收到整改通知之日起30日内整改并书面报告',
 } as const satisfies DeadlineRule;
-
-export const citation = (rule: DeadlineCitation): DeadlineCitation => ({
-  ruleId: rule.ruleId,
-  length: rule.length,
-  unit: rule.unit,
-  basis: rule.basis,
-});
 
 /**
  * Who must sit on a joint inspection team. The plan (三（一）1) has the justice bureau inspect "jointly

@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -54,11 +54,11 @@ export class PlanInspectionDto {
   targets!: string[];
 
   @ApiProperty({ description: '现场检查开始日期 / first on-site day (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   onSiteStartDate!: string;
 
   @ApiProperty({ description: '现场检查结束日期 / last on-site day (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   onSiteEndDate!: string;
 
   @ApiProperty({ description: '牵头单位 / lead body', enum: Object.keys(LEAD_BODIES) })
@@ -190,7 +190,7 @@ export class DisposeFindingDto {
 
   @ApiPropertyOptional({ description: '整改期限 / rectification due date (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   dueDate?: string;
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { feedbackSchedule } from '@oversight/clue-referral';
+import { citation, feedbackSchedule } from '@oversight/clue-referral';
 import {
   BODY,
   ClueReferralSentV1,
@@ -35,7 +35,7 @@ import {
   UploadRules,
 } from '@oversight/platform';
 import { EngineClient } from '@oversight/workflow';
-import { citation, CLUE_REFERRAL_RULES, RECTIFICATION_RULE, TEAM_RULE } from './deadline-rules';
+import { CLUE_REFERRAL_RULES, RECTIFICATION_RULE, TEAM_RULE } from './deadline-rules';
 import {
   AssignTeamDto,
   DisposeFindingDto,

@@ -36,7 +36,8 @@ interface TaskEventView {
 export class TaskProjectionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TaskProjectionService.name);
   private running: Promise<void> | null = null;
-  private again = false;
+  /** The round after the running one, shared by everyone who asked while it ran. */
+  private next: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   /** Whether the engine has Oversight's task-event extension; unknown until the first round. */
@@ -70,14 +71,23 @@ export class TaskProjectionService implements OnApplicationBootstrap, OnApplicat
   }
 
   /**
-   * Applies every event the engine has. Callers that arrive while a round runs get the next round, which
-   * starts after theirs arrived: single flight without missing what was committed before the call.
+   * Applies every event the engine has. Callers that arrive while a round runs share the next round, which
+   * starts after they arrived: single flight without missing what was committed before the call, and one
+   * engine read for any number of waiting callers.
    */
   catchUp(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running.catch(() => undefined).then(() => this.catchUp());
-    }
+    if (!this.running) return this.startRound();
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        // A round another caller started since the last one ended also began after these callers came.
+        return this.running ?? this.startRound();
+      });
+    return this.next;
+  }
+
+  private startRound(): Promise<void> {
     this.running = this.drain().finally(() => {
       this.running = null;
     });
@@ -96,7 +106,6 @@ export class TaskProjectionService implements OnApplicationBootstrap, OnApplicat
 
   private async drain(): Promise<void> {
     for (;;) {
-      this.again = false;
       let events: EngineTaskEvent[];
       try {
         events = await this.engine.taskEvents(BATCH);
@@ -114,7 +123,7 @@ export class TaskProjectionService implements OnApplicationBootstrap, OnApplicat
         await this.apply(events);
         await this.engine.acknowledgeTaskEvents(events.map((e) => Number(e.seq)));
       }
-      if (events.length < BATCH && !this.again) break;
+      if (events.length < BATCH) break;
     }
   }
 

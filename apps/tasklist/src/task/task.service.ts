@@ -8,6 +8,7 @@ import { TaskCompletionEntity } from './task-completion.entity';
 import { TaskCompletionView, TaskFormView, TaskQueryDto, TaskView } from './task.dto';
 import { TaskFormStore } from './task-form.store';
 import { TaskProjectionService } from './task-projection.service';
+import { validateTaskVariables } from './task-form.util';
 
 /** A row of the read model (open_task). */
 interface OpenTaskRow {
@@ -23,7 +24,6 @@ interface OpenTaskRow {
   due: Date | null;
   priority: number;
 }
-import { validateTaskVariables } from './task-form.util';
 
 const TASK = { zh: '任务', en: 'Task' };
 /** Business keys remembered (about 100 bytes each). */

@@ -74,7 +74,9 @@ export class AuditService implements OnModuleDestroy {
           const entries = await this.append(group.map((g) => g.input));
           group.forEach((g, i) => g.resolve(entries[i]!));
         } catch (error) {
-          for (const g of group) g.reject(error as Error);
+          if (group.length === 1) group[0]!.reject(error as Error);
+          // One entry that cannot be written must not fail the others: each is tried again on its own.
+          else for (const g of group) await this.append([g.input]).then(([e]) => g.resolve(e!), g.reject);
         }
       }
     } finally {

@@ -5,13 +5,8 @@ import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { CallerInfo, conflict, notFound, unprocessable } from '@oversight/platform';
 import { OrganisationEntity } from '../../organisation/organisation.entity';
 import { REGISTER_RULES } from '../register-rules';
-import {
-  isBureau,
-  isUniqueViolation,
-  ownerScope,
-  requireOrganisation,
-  visibleTo,
-} from '../register-scope.util';
+import { isBureau, ownerScope, requireOrganisation, visibleTo } from '../register-scope.util';
+import { isUniqueViolation } from '@oversight/database';
 import {
   CATALOGUE_LISTS,
   CatalogueEntriesDto,

@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -62,7 +62,7 @@ export class RegisterContactPointDto {
 
   @ApiPropertyOptional({ description: '确定为联系点的日期（默认今日）/ designated on' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   designatedOn?: string;
 }
 
@@ -82,7 +82,7 @@ export class SurveyAnswerDto {
 
 export class RecordVisitDto {
   @ApiProperty({ description: '走访日期 / visited on' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   visitedOn!: string;
 
   @ApiProperty({ enum: VISIT_METHODS, description: '方式 / method' })

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { beijingDate } from '@oversight/deadlines';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CallerInfo, conflict, notFound } from '@oversight/platform';
 import { REGISTER_RULES } from '../register-rules';
-import {
-  beijingToday,
-  beijingYear,
-  isUniqueViolation,
-  ownerScope,
-  requireOrganisation,
-} from '../register-scope.util';
+import { beijingYear, ownerScope, requireOrganisation } from '../register-scope.util';
+import { isUniqueViolation } from '@oversight/database';
 import {
   ContactPointQuery,
   ENTERPRISE_KINDS,
@@ -63,7 +59,7 @@ export class ContactPointsService {
         contactPerson: dto.contactPerson ?? null,
         phone: dto.phone ?? null,
         status: 'active',
-        designatedOn: dto.designatedOn ?? beijingToday(),
+        designatedOn: dto.designatedOn ?? beijingDate(new Date()),
         createdBy: caller.user,
       });
       return { id, ...dto, status: 'active' };
@@ -86,7 +82,7 @@ export class ContactPointsService {
       }
       await m.update(EnterpriseContactPointEntity, id, {
         status: 'withdrawn',
-        withdrawnOn: beijingToday(),
+        withdrawnOn: beijingDate(new Date()),
         withdrawalReason: reason,
       });
       return { id, enterpriseName: cp.enterpriseName, status: 'withdrawn', withdrawalReason: reason };

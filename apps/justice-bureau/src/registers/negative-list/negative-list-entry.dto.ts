@@ -1,16 +1,7 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class AddNegativeEntryDto {
   @ApiProperty({ enum: ['matter', 'officer'], description: '执法事项 / 执法人员' })
@@ -57,7 +48,7 @@ export class AddNegativeEntryDto {
 
   @ApiPropertyOptional({ description: '列入日期（默认今日）/ listed on' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   listedOn?: string;
 }
 

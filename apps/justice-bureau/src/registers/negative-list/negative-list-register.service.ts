@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { beijingDate } from '@oversight/deadlines';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { CallerInfo, conflict, notFound, unprocessable } from '@oversight/platform';
 import { EnforcementPersonEntity } from '../officers/enforcement-person.entity';
 import { REGISTER_RULES } from '../register-rules';
-import { beijingToday, requireOrganisation } from '../register-scope.util';
+import { requireOrganisation } from '../register-scope.util';
 import { AddNegativeEntryDto } from './negative-list-entry.dto';
 import { NegativeListEntryEntity } from './negative-list-entry.entity';
 
@@ -71,7 +72,7 @@ export class NegativeListRegisterService {
         personName: dto.subject === 'officer' ? personName : null,
         reason: dto.reason,
         basis: dto.basis ?? REGISTER_RULES.negativeList.basis,
-        listedOn: dto.listedOn ?? beijingToday(),
+        listedOn: dto.listedOn ?? beijingDate(new Date()),
         listedBy: caller.user,
       });
       return entryView(await m.findOneByOrFail(NegativeListEntryEntity, { id }));

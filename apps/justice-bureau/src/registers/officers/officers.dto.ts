@@ -1,7 +1,7 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ description: '所在单位代码（司法局代为登记时填写）/ organisation (bureau only)' })
@@ -41,19 +41,19 @@ export class RegisterPersonDto {
 
 export class DepartureDto {
   @ApiProperty({ description: '离岗日期 / left on (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   leftOn!: string;
 }
 
 export class IssueCertificateDto {
   @ApiPropertyOptional({ description: '发证日期（默认今日）/ issued on' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   issuedOn?: string;
 
   @ApiPropertyOptional({ description: '有效期至 / expires on' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   expiresOn?: string;
 }
 
@@ -129,6 +129,6 @@ export class ReviewQuery {
 
   @ApiPropertyOptional({ description: '截至日期（默认今日）/ as of (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   asOf?: string;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { beijingDate } from '@oversight/deadlines';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,14 +17,8 @@ import {
 import { OrganisationEntity } from '../../organisation/organisation.entity';
 import { REGISTER_RULES } from '../register-rules';
 import { reviewFindings } from './certificate-review.util';
-import {
-  beijingToday,
-  isBureau,
-  isUniqueViolation,
-  ownerScope,
-  requireOrganisation,
-  visibleTo,
-} from '../register-scope.util';
+import { isBureau, ownerScope, requireOrganisation, visibleTo } from '../register-scope.util';
+import { isUniqueViolation } from '@oversight/database';
 import {
   CertificateQuery,
   IssueCertificateDto,
@@ -39,11 +34,10 @@ import {
   EnforcementPersonEntity,
   StaffingProofEntity,
 } from './enforcement-person.entity';
+import { ENFORCEMENT_KINDS } from '../../organisation/organisation.seed';
 
 const PERSON = { zh: '执法人员', en: 'Enforcement person' };
 const CERTIFICATE = { zh: '行政执法证', en: 'Enforcement certificate' };
-export const ENFORCEMENT_ORG_KINDS = ['agency', 'town', 'police'] as const;
-
 /** Staffing proof: a PDF or a scan, up to 10 MB, checked by content. */
 export const MAX_PROOF_BYTES = 10 * 1024 * 1024;
 const PROOF_RULES: UploadRules = {
@@ -111,7 +105,7 @@ export class OfficersService {
           en: 'An organisation may only register its own people.',
         });
       }
-      await requireOrganisation(m, orgCode, [...ENFORCEMENT_ORG_KINDS]);
+      await requireOrganisation(m, orgCode, [...ENFORCEMENT_KINDS]);
       if (
         dto.staffNumber &&
         (await m.countBy(EnforcementPersonEntity, { orgCode, staffNumber: dto.staffNumber }))
@@ -234,7 +228,7 @@ export class OfficersService {
           en: `${p.name} already holds certificate ${inForce.number} (${inForce.status}).`,
         });
       }
-      const issuedOn = dto.issuedOn ?? beijingToday();
+      const issuedOn = dto.issuedOn ?? beijingDate(new Date());
       const year = issuedOn.slice(0, 4);
       const number = documentNumber(
         '执法证',
@@ -283,7 +277,7 @@ export class OfficersService {
   /** The annual clean-up (年度清理): certificates in force with a reason to look at them again. */
   async reviewList(year: number, asOf: string | undefined, caller: CallerInfo) {
     const scope = ownerScope(caller);
-    const today = asOf ?? beijingToday();
+    const today = asOf ?? beijingDate(new Date());
     const rows = await this.certificateRows(this.dataSource.manager, { org: scope ?? undefined });
     const decisions = (await this.dataSource.query(
       `SELECT certificate_id, action, reason, basis, decided_by, decided_at

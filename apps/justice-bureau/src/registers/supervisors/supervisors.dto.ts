@@ -1,6 +1,6 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Where supervisors are drawn from (plan 四（四）6 and 7). */
 export const SUPERVISOR_CATEGORIES = {
@@ -46,11 +46,11 @@ export class AppointSupervisorDto {
   town?: string;
 
   @ApiProperty({ description: '聘期起 / term start' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   termStart!: string;
 
   @ApiProperty({ description: '聘期止 / term end' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   termEnd!: string;
 }
 
@@ -63,7 +63,7 @@ export class EndAppointmentDto {
 
   @ApiPropertyOptional({ description: '解聘日期（默认今日）/ ended on' })
   @IsOptional()
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   endedOn?: string;
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { beijingDate } from '@oversight/deadlines';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CallerInfo, conflict, notFound, unprocessable } from '@oversight/platform';
 import { REGISTER_RULES } from '../register-rules';
-import { beijingToday, isBureau, ownerScope, requireOrganisation } from '../register-scope.util';
+import { isBureau, ownerScope, requireOrganisation } from '../register-scope.util';
 import { AppointSupervisorDto, SUPERVISOR_CATEGORIES, SupervisorQuery } from './supervisors.dto';
 import { EnforcementSupervisorEntity } from './enforcement-supervisor.entity';
 
@@ -53,7 +54,7 @@ export class SupervisorsService {
       }
       await m.update(EnforcementSupervisorEntity, id, {
         status: 'ended',
-        endedOn: endedOn ?? beijingToday(),
+        endedOn: endedOn ?? beijingDate(new Date()),
         endReason: reason,
       });
       return this.view(await m.findOneByOrFail(EnforcementSupervisorEntity, { id }));
@@ -66,7 +67,7 @@ export class SupervisorsService {
    */
   async list(query: SupervisorQuery, caller: CallerInfo) {
     const scope = ownerScope(caller);
-    const today = beijingToday();
+    const today = beijingDate(new Date());
     const qb = this.dataSource.getRepository(EnforcementSupervisorEntity).createQueryBuilder('s');
     if (query.town === 'county') qb.andWhere('s.town_code IS NULL');
     else if (query.town) qb.andWhere('s.town_code = :town', { town: query.town });
@@ -80,7 +81,7 @@ export class SupervisorsService {
     return rows.map((s) => this.view(s, today));
   }
 
-  private view(s: EnforcementSupervisorEntity, today = beijingToday()) {
+  private view(s: EnforcementSupervisorEntity, today = beijingDate(new Date())) {
     return {
       id: s.id,
       name: s.name,

@@ -1,4 +1,4 @@
-import { ISO_DAY } from '@oversight/platform';
+import { IsIsoDay } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -24,7 +23,7 @@ export class RecordTrainingDto {
   personId!: string;
 
   @ApiProperty({ description: '培训日期 / date (YYYY-MM-DD)' })
-  @Matches(ISO_DAY)
+  @IsIsoDay()
   trainedOn!: string;
 
   @ApiPropertyOptional({ description: '培训天数 / days' })
