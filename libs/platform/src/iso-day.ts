@@ -1,7 +1,11 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { assertCalendarDay } from '@oversight/deadlines';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The form alone (YYYY-MM-DD), for `@Matches` where the service itself checks that the day exists and
+ * names the field its own way (the acceptance campaign's calendar); elsewhere use `@IsIsoDay()`.
+ */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const isCalendarDay = (value: unknown): boolean => {
   if (typeof value !== 'string' || !ISO_DAY.test(value)) return false;

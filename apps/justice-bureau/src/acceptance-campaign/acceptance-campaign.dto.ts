@@ -1,4 +1,4 @@
-import { IsIsoDay } from '@oversight/platform';
+import { ISO_DAY } from '@oversight/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -34,42 +35,42 @@ export class StartCampaignDto {
 
   @ApiPropertyOptional({ description: '工作方案报送截止日 / work plan due (YYYY-MM-DD; default 4/30)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   planDueDate?: string;
 
   @ApiPropertyOptional({ description: '创建阶段开始日 / creation period starts (default 4/21)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   creationStartDate?: string;
 
   @ApiPropertyOptional({ description: '自查开始日 / self-check opens (default 8/10)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   selfCheckStartDate?: string;
 
   @ApiPropertyOptional({ description: '自查结束日 / self-check closes (default 8/15)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   selfCheckEndDate?: string;
 
   @ApiPropertyOptional({ description: '验收开始日 / acceptance opens (default 8/16)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   acceptanceStartDate?: string;
 
   @ApiPropertyOptional({ description: '验收结束日 / acceptance closes (default 8/25)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   acceptanceEndDate?: string;
 
   @ApiPropertyOptional({ description: '评估总结开始日 / summary opens (default 8/26)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   summaryStartDate?: string;
 
   @ApiPropertyOptional({ description: '评估总结结束日 / summary closes (default 9/15)' })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   summaryEndDate?: string;
 
   @ApiPropertyOptional({
@@ -221,7 +222,7 @@ export class InspectionDto {
     description: '整改期限 / rectification due date (YYYY-MM-DD; default from the rule)',
   })
   @IsOptional()
-  @IsIsoDay()
+  @Matches(ISO_DAY)
   rectificationDueDate?: string;
 
   @ApiPropertyOptional({ description: '验收组成员 / inspectors', type: [String] })

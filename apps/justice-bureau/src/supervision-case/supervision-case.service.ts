@@ -26,9 +26,7 @@ import {
   STATUS_LABEL,
   SUPERVISION_OFFICE,
 } from './supervision-case.util';
-
-/** Organisations a supervision case may concern: the enforcement agencies, the police and the towns. */
-const SUPERVISED_KINDS = ['agency', 'police', 'town'];
+import { ENFORCEMENT_KINDS } from '../organisation/organisation.seed';
 
 export interface NewCase {
   source: SupervisionSource;
@@ -70,7 +68,7 @@ export class SupervisionCaseService {
     return this.view(opened);
   }
 
-  /** The agency or town concerned must be one the office supervises: 422 otherwise. */
+  /** The agency, police or town concerned must be one the office supervises (ENFORCEMENT_KINDS): 422 otherwise. */
   async requireSupervised(manager: EntityManager, code: string): Promise<OrganisationEntity> {
     const org = await manager.findOneBy(OrganisationEntity, { code });
     if (!org) {
@@ -79,7 +77,7 @@ export class SupervisionCaseService {
         en: `Unknown organisation code: ${code}`,
       });
     }
-    if (!SUPERVISED_KINDS.includes(org.kind)) {
+    if (!ENFORCEMENT_KINDS.includes(org.kind)) {
       throw unprocessable({
         zh: `${org.name}不是行政执法部门或镇（区），不能作为被监督单位。`,
         en: `${code} is not an enforcement agency or town and cannot be the subject of a supervision case.`,
