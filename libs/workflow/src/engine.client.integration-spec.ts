@@ -55,6 +55,44 @@ describe('EngineClient', () => {
     await expect(unknown).rejects.toMatchObject({ status: 404 });
   });
 
+  it('starts a batch in one call: each business key once, in order, and nothing when one start fails', async () => {
+    const key = 'workflow-test-message-wait';
+    const bk = `batch-${Date.now()}`;
+    const earlier = await engine.startProcessOnce(key, `${bk}-0`, {});
+    const results = await engine.startProcessesOnce(key, [
+      { businessKey: `${bk}-0`, variables: {} },
+      { businessKey: `${bk}-1`, variables: { round: 1 } },
+      { businessKey: `${bk}-2`, variables: { note: '批量' } },
+      { businessKey: `${bk}-1`, variables: { round: 2 } },
+    ]);
+    expect(results[0]).toEqual({ id: earlier.id, started: false });
+    expect(results[1]!.started).toBe(true);
+    expect(results[2]!.started).toBe(true);
+    expect(results[3]).toEqual({ id: results[1]!.id, started: false });
+    expect(new Set(results.map((r) => r.id)).size).toBe(3);
+    for (const [i, r] of results.slice(1, 3).entries()) {
+      const [found] = await engine.findProcessInstances({
+        businessKey: `${bk}-${i + 1}`,
+        processDefinitionKey: key,
+      });
+      expect(found?.id).toBe(r.id);
+    }
+    // A nested value is refused by the engine: the whole batch is rolled back, the good start too.
+    const bad = engine.startProcessesOnce(key, [
+      { businessKey: `${bk}-3`, variables: {} },
+      { businessKey: `${bk}-4`, variables: { nested: { no: 1 } } as never },
+    ]);
+    await expect(bad).rejects.toMatchObject({ status: 400 });
+    expect(await engine.findProcessInstances({ businessKey: `${bk}-3`, processDefinitionKey: key })).toEqual(
+      [],
+    );
+    const unknown = engine.startProcessesOnce('no-such-process', [
+      { businessKey: `${bk}-5`, variables: {} },
+      { businessKey: `${bk}-6`, variables: {} },
+    ]);
+    await expect(unknown).rejects.toMatchObject({ status: 404 });
+  });
+
   it('reports an engine 4xx as the caller’s error, without opening the circuit', async () => {
     for (let i = 0; i < 6; i += 1) {
       await expect(engine.getTask('no-such-task')).rejects.toBeInstanceOf(EngineHttpError);

@@ -107,6 +107,7 @@ export class EngineClient {
   private readonly base: string;
   private readonly root: string;
   private startOnceExtension = true;
+  private startOnceBatchExtension = true;
 
   constructor(@Inject(WORKFLOW_OPTIONS) options: WorkflowOptions) {
     this.root = options.engineUrl.replace(/\/$/, '');
@@ -246,6 +247,41 @@ export class EngineClient {
     const [existing] = await this.findProcessInstances({ businessKey, processDefinitionKey: key });
     if (existing) return { id: existing.id, started: false };
     return { id: (await this.startProcess(key, businessKey, variables)).id, started: true };
+  }
+
+  /**
+   * startProcessOnce for several business keys of one process, in order. One call to the engine
+   * extension starts them all in one engine transaction (all or nothing: if it fails, nothing was
+   * started). Against an engine without that endpoint, one startProcessOnce per key, in order.
+   */
+  async startProcessesOnce(
+    key: string,
+    items: { businessKey: string; variables: PlainVariables }[],
+  ): Promise<{ id: string; started: boolean }[]> {
+    if (items.length > 1 && this.startOnceBatchExtension) {
+      try {
+        const { results } = await this.call<{ results: { id: string; started: boolean }[] }>(
+          '/oversight/process-instances/start-once-batch',
+          {
+            extension: true,
+            body: { processDefinitionKey: key, items },
+            timeoutMs: 10000 + 500 * items.length,
+          },
+        );
+        if (results.length !== items.length) {
+          throw new Error(`engine answered ${results.length} starts for ${items.length}`);
+        }
+        return results.map(({ id, started }) => ({ id, started }));
+      } catch (error) {
+        if (!(error instanceof EngineHttpError && error.status === 404 && !error.engineType)) throw error;
+        this.startOnceBatchExtension = false;
+      }
+    }
+    const results: { id: string; started: boolean }[] = [];
+    for (const { businessKey, variables } of items) {
+      results.push(await this.startProcessOnce(key, businessKey, variables));
+    }
+    return results;
   }
 
   findProcessInstances(query: {

@@ -14,8 +14,21 @@ export async function startProcessForEvent(
   businessKey: string,
   variables: PlainVariables,
 ): Promise<string> {
+  const [id] = await startProcessesForEvents(engine, key, [{ businessKey, variables }]);
+  return id!;
+}
+
+/**
+ * The same for a batch of events, in one engine transaction: the instance ids in the order given.
+ * All or nothing; when it fails, the consumer handles the batch's events one at a time.
+ */
+export async function startProcessesForEvents(
+  engine: EngineClient,
+  key: string,
+  items: { businessKey: string; variables: PlainVariables }[],
+): Promise<string[]> {
   try {
-    return (await engine.startProcessOnce(key, businessKey, variables)).id;
+    return (await engine.startProcessesOnce(key, items)).map((r) => r.id);
   } catch (error) {
     if (error instanceof EngineUnavailableError) throw new RetryableError(error.message);
     throw error;

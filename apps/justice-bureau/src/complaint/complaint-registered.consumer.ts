@@ -9,16 +9,18 @@ import {
 } from '@oversight/contracts';
 import { runStatements, updateStatement } from '@oversight/database';
 import { HandlesEvent, KafkaEventHandler, OutboxService } from '@oversight/messaging';
-import { EngineClient, startProcessForEvent } from '@oversight/workflow';
+import { EngineClient, startProcessesForEvents } from '@oversight/workflow';
 import { ComplaintEntity } from './complaint.entity';
 
-const PARALLEL_STARTS = 8;
+/** Starts per engine call: one engine transaction each (a batch holds up to 50 events). */
+const STARTS_PER_CALL = 25;
 
 /**
  * Starts the complaint-handling process for a registered complaint. The business key is the complaint
  * id, and the engine starts a process once per business key, so a redelivered event finds the instance
  * it already started instead of starting a second one. Under load, a partition's waiting events are
- * taken together: one lock query, their process starts in parallel, one round trip for the writes.
+ * taken together: one lock query, their process starts in one engine transaction, one round trip for
+ * the writes.
  */
 @Injectable()
 @HandlesEvent(TOPIC.complaintRegistered)
@@ -49,20 +51,18 @@ export class ComplaintRegisteredConsumer implements KafkaEventHandler<ComplaintR
       seen.add(complaintId);
       return true;
     });
-    // A few starts at a time: after a backlog a batch holds up to 50 events, and 8 partitions run at once.
     const started: string[] = [];
-    for (let i = 0; i < waiting.length; i += PARALLEL_STARTS) {
-      const chunk = waiting.slice(i, i + PARALLEL_STARTS);
+    for (let i = 0; i < waiting.length; i += STARTS_PER_CALL) {
       started.push(
-        ...(await Promise.all(
-          chunk.map(({ data: { complaintId, acceptanceDueAt, respondentOrg, category } }) =>
-            startProcessForEvent(this.engine, PROCESS.complaintHandling, complaintId, {
-              complaintId,
-              acceptanceDueAt,
-              respondentOrg,
-              category,
-            }),
-          ),
+        ...(await startProcessesForEvents(
+          this.engine,
+          PROCESS.complaintHandling,
+          waiting
+            .slice(i, i + STARTS_PER_CALL)
+            .map(({ data: { complaintId, acceptanceDueAt, respondentOrg, category } }) => ({
+              businessKey: complaintId,
+              variables: { complaintId, acceptanceDueAt, respondentOrg, category },
+            })),
         )),
       );
     }
