@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { runStatements } from './statement-batch.util';
+import { runStatements, twoTripTransaction } from './statement-batch.util';
 
 /** Several statements in one round trip, on the real PostgreSQL of the test run. */
 describe('runStatements', () => {
-  const db = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL! });
+  // One connection, so that a test can see what a helper left on it.
+  const db = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL!, extra: { max: 1 } });
   const table = `batch_test_${process.pid}`;
 
   beforeAll(async () => {
@@ -56,5 +57,46 @@ describe('runStatements', () => {
       }),
     ).rejects.toThrow('the caller rolls back');
     expect(await db.query(`SELECT id FROM ${table} WHERE id = 20`)).toEqual([]);
+  });
+
+  describe('twoTripTransaction', () => {
+    const count = async (id: number) =>
+      ((await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id])) as { n: number }[])[0]!
+        .n;
+
+    it('hands the last opening statement’s rows to the closing step and commits both steps', async () => {
+      const result = await twoTripTransaction<{ label: string }, string>(
+        db,
+        [insert(30, 'opened'), { sql: `SELECT label FROM ${table} WHERE id = $1`, params: [30] }],
+        async (rows) => ({ statements: [insert(31, `${rows[0]!.label} and closed`)], result: 'done' }),
+      );
+      expect(result).toBe('done');
+      expect(await db.query(`SELECT id, label FROM ${table} WHERE id IN (30, 31) ORDER BY id`)).toEqual([
+        { id: 30, label: 'opened' },
+        { id: 31, label: 'opened and closed' },
+      ]);
+    });
+
+    it('rolls the opening statements back when the closing step fails, or its statements do', async () => {
+      await expect(
+        twoTripTransaction(db, [insert(40, 'opened')], async () => {
+          throw new Error('Kafka did not acknowledge');
+        }),
+      ).rejects.toThrow('Kafka did not acknowledge');
+      await expect(
+        twoTripTransaction(db, [insert(41, 'opened')], async () => ({
+          statements: [insert(42, 'fine'), insert(41, 'duplicate key')],
+          result: null,
+        })),
+      ).rejects.toThrow(/duplicate key/);
+      await expect(
+        twoTripTransaction(db, [insert(1, 'duplicate key')], async () => ({ statements: [], result: null })),
+      ).rejects.toThrow(/duplicate key/);
+      for (const id of [40, 41, 42]) expect(await count(id)).toBe(0);
+      // The pool's connections are left usable, outside any transaction.
+      await runStatements(db, [insert(43, 'afterwards')]);
+      expect(await count(43)).toBe(1);
+      expect(await db.query('SELECT now() = statement_timestamp() AS outside')).toEqual([{ outside: true }]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, Pool, QueryResult } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** One SQL statement with `$n` parameters. */
@@ -92,4 +92,36 @@ export async function runStatements(
 ): Promise<void> {
   if (statements.length === 0) return;
   await manager.query(statements.map(inlined).join(';\n'));
+}
+
+/**
+ * A transaction in two round trips instead of one per statement plus BEGIN and COMMIT: BEGIN goes with
+ * the `opening` statements (each its own snapshot, as in any READ COMMITTED transaction, so a read after
+ * a lock sees what the lock's previous holder committed), and the `closing` statements, computed from the
+ * last opening statement's rows, go with COMMIT. On any error the transaction is rolled back (a
+ * connection that cannot even do that is discarded). Parameters are written in as literals, as in
+ * runStatements.
+ */
+export async function twoTripTransaction<R, T>(
+  dataSource: DataSource,
+  opening: Statement[],
+  closing: (rows: R[]) => Promise<{ statements: Statement[]; result: T }>,
+): Promise<T> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const results = (await client.query(['BEGIN', ...opening.map(inlined)].join(';\n'))) as unknown as
+      | QueryResult[]
+      | QueryResult;
+    const last = Array.isArray(results) ? results[results.length - 1]! : results;
+    const { statements, result } = await closing(last.rows as R[]);
+    await client.query([...statements.map(inlined), 'COMMIT'].join(';\n'));
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

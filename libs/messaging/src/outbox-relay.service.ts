@@ -7,8 +7,14 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Producer } from 'kafkajs';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { quotedTable, runExclusively } from '@oversight/database';
+import { DataSource, In, IsNull } from 'typeorm';
+import {
+  quotedTable,
+  runExclusively,
+  Statement,
+  twoTripTransaction,
+  updateStatement,
+} from '@oversight/database';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -17,6 +23,32 @@ import { connectProducer, WakeableSleep } from './kafka.util';
 const BATCH = 200;
 const MAX_BACKOFF_MS = 5000;
 const PURGE_EVERY_MS = 10 * 60 * 1000;
+
+type PublishableRow = {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: OutboxMessageEntity['envelope'];
+};
+
+/**
+ * Locks the oldest unpublished rows (SKIP LOCKED: other replicas' rows are left to them) and returns
+ * those that may go now: not those with an older unpublished row of the same key outside this batch
+ * (another replica holds it). They stay locked and go in a later batch, after it. One statement.
+ */
+function lockPublishable(table: string): Statement {
+  return {
+    sql: `WITH locked AS (
+            SELECT id, topic, message_key, envelope, created_at FROM ${table}
+             WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          SELECT l.id, l.topic, l.message_key, l.envelope FROM locked l
+           WHERE NOT EXISTS (SELECT 1 FROM ${table} p
+                              WHERE p.published_at IS NULL AND p.message_key = l.message_key
+                                AND p.created_at < l.created_at AND p.id NOT IN (SELECT id FROM locked))
+           ORDER BY l.created_at`,
+    params: [BATCH],
+  };
+}
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first. Rows are locked with SKIP LOCKED, so
@@ -98,56 +130,41 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     return this.producer;
   }
 
-  /** Publishes one batch; returns how many rows it published. */
-  async publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await this.lockPublishable(manager);
-      if (rows.length === 0) return 0;
-      const producer = await this.connectedProducer();
-      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-      for (const row of rows) {
-        const messages = byTopic.get(row.topic) ?? [];
-        messages.push({
-          key: row.messageKey,
-          value: JSON.stringify(row.envelope),
-          headers: { 'event-id': row.id, 'event-type': row.envelope.type },
-        });
-        byTopic.set(row.topic, messages);
-      }
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-      await manager.update(
-        OutboxMessageEntity,
-        { id: In(rows.map((r) => r.id)) },
-        { publishedAt: new Date() },
-      );
-      return rows.length;
-    });
-  }
-
   /**
-   * Locks the oldest unpublished rows (SKIP LOCKED: other replicas' rows are left to them) and returns
-   * those that may go now: not those with an older unpublished row of the same key outside this batch
-   * (another replica holds it). They stay locked and go in a later batch, after it. One statement.
+   * Publishes one batch; returns how many rows it published. Two round trips to PostgreSQL: BEGIN with
+   * the lock of the batch, then (after Kafka acknowledged it) the mark and COMMIT.
    */
-  private async lockPublishable(
-    manager: EntityManager,
-  ): Promise<Pick<OutboxMessageEntity, 'id' | 'topic' | 'messageKey' | 'envelope'>[]> {
-    const table = quotedTable(manager, OutboxMessageEntity);
-    const rows = (await manager.query(
-      `WITH locked AS (
-         SELECT id, topic, message_key, envelope, created_at FROM ${table}
-          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       SELECT l.id, l.topic, l.message_key, l.envelope FROM locked l
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} p
-                           WHERE p.published_at IS NULL AND p.message_key = l.message_key
-                             AND p.created_at < l.created_at AND p.id NOT IN (SELECT id FROM locked))
-        ORDER BY l.created_at`,
-      [BATCH],
-    )) as { id: string; topic: string; message_key: string; envelope: OutboxMessageEntity['envelope'] }[];
-    return rows.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.message_key, envelope: r.envelope }));
+  async publishBatch(): Promise<number> {
+    const table = quotedTable(this.dataSource, OutboxMessageEntity);
+    return twoTripTransaction<PublishableRow, number>(
+      this.dataSource,
+      [lockPublishable(table)],
+      async (rows) => {
+        if (rows.length === 0) return { statements: [], result: 0 };
+        const producer = await this.connectedProducer();
+        const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+        for (const row of rows) {
+          const messages = byTopic.get(row.topic) ?? [];
+          messages.push({
+            key: row.message_key,
+            value: JSON.stringify(row.envelope),
+            headers: { 'event-id': row.id, 'event-type': row.envelope.type },
+          });
+          byTopic.set(row.topic, messages);
+        }
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+        const mark = updateStatement(
+          this.dataSource,
+          OutboxMessageEntity,
+          { id: In(rows.map((r) => r.id)) } as never,
+          { publishedAt: new Date() },
+        );
+        return { statements: [mark], result: rows.length };
+      },
+    );
   }
 
   /**

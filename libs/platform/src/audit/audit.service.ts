@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { twoTripTransaction } from '@oversight/database';
 import type { CallerInfo } from '../caller';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChainVerdict, entryHash, GENESIS_HASH, verifyAuditTable } from './audit-chain';
@@ -27,6 +28,24 @@ export const auditContext = new AsyncLocalStorage<AuditContext>();
 const SYSTEM: CallerInfo = { user: 'system', org: null, roles: [] };
 /** At most this many entries per transaction, so one group never holds its lock for long. */
 const MAX_GROUP = 100;
+const AUDIT_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_user',
+  'actor_org',
+  'actor_roles',
+  'action',
+  'resource',
+  'target',
+  'status',
+  'before',
+  'after',
+  'prev_hash',
+  'hash',
+]
+  .map((c) => `"${c}"`)
+  .join(', ');
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
@@ -84,70 +103,59 @@ export class AuditService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * One group in two round trips: BEGIN, the lock and the read of the chain's head in the first; the
+   * insert and COMMIT in the second, once the hashes are computed.
+   */
   private async append(inputs: AuditInput[]): Promise<AuditEntryEntity[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
-      const repo = manager.getRepository(AuditEntryEntity);
-      // The chain's head, read after the lock, and the group's sequence numbers, drawn at once and handed
-      // out in chain order (under the lock no other appender draws in between), so that one multi-row
-      // insert keeps `seq` = chain order. One statement for both.
-      const [head] = (await manager.query(
-        `SELECT (SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1) AS hash,
-                ARRAY(SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text FROM generate_series(1, $2)) AS seqs`,
-        [this.table, inputs.length],
-      )) as { hash: string | null; seqs: string[] }[];
-      const seqs = head!.seqs.map((seq) => BigInt(seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      let prevHash = head!.hash ?? GENESIS_HASH;
-      const entries = inputs.map((input, i) => {
-        const actor = input.actor ?? SYSTEM;
-        const fields = {
-          id: randomUUID(),
-          // Millisecond precision, as JavaScript dates have: the stored value reads back identical.
-          at: new Date(),
-          actorUser: actor.user,
-          actorOrg: actor.org,
-          actorRoles: [...actor.roles].sort().join(','),
-          action: input.action,
-          resource: input.resource,
-          target: input.target,
-          status: input.status ?? null,
-          before: input.before ?? null,
-          after: input.after ?? null,
-        };
-        const hash = entryHash(prevHash, fields);
-        const entry = repo.create({ ...fields, seq: seqs[i]!.toString(), prevHash, hash });
-        prevHash = hash;
-        return entry;
-      });
-      const columns = [
-        'seq',
-        'id',
-        'at',
-        'actor_user',
-        'actor_org',
-        'actor_roles',
-        'action',
-        'resource',
-        'target',
-        'status',
-        'before',
-        'after',
-        'prev_hash',
-        'hash',
-      ].map((c) => `"${c}"`);
-      const params: unknown[] = [];
-      const rows = entries.map((e) => {
-        const values: unknown[] = [e.seq, e.id, e.at, e.actorUser, e.actorOrg, e.actorRoles, e.action];
-        values.push(e.resource, e.target, e.status, json(e.before), json(e.after), e.prevHash, e.hash);
-        const placeholders = values.map((v) => `$${params.push(v)}`);
-        return `(${placeholders.join(', ')})`;
-      });
-      await manager.query(
-        `INSERT INTO ${this.table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`,
-        params,
-      );
-      return entries;
-    });
+    const repo = this.dataSource.getRepository(AuditEntryEntity);
+    return twoTripTransaction<{ hash: string | null; seqs: string[] }, AuditEntryEntity[]>(
+      this.dataSource,
+      [
+        { sql: 'SELECT pg_advisory_xact_lock(hashtext($1))', params: [this.lockKey] },
+        // The chain's head, read after the lock, and the group's sequence numbers, drawn at once and handed
+        // out in chain order (under the lock no other appender draws in between), so that one multi-row
+        // insert keeps `seq` = chain order.
+        {
+          sql: `SELECT (SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1) AS hash,
+                  ARRAY(SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text FROM generate_series(1, $2)) AS seqs`,
+          params: [this.table, inputs.length],
+        },
+      ],
+      async ([head]) => {
+        const seqs = head!.seqs.map((seq) => BigInt(seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        let prevHash = head!.hash ?? GENESIS_HASH;
+        const entries = inputs.map((input, i) => {
+          const actor = input.actor ?? SYSTEM;
+          const fields = {
+            id: randomUUID(),
+            // Millisecond precision, as JavaScript dates have: the stored value reads back identical.
+            at: new Date(),
+            actorUser: actor.user,
+            actorOrg: actor.org,
+            actorRoles: [...actor.roles].sort().join(','),
+            action: input.action,
+            resource: input.resource,
+            target: input.target,
+            status: input.status ?? null,
+            before: input.before ?? null,
+            after: input.after ?? null,
+          };
+          const hash = entryHash(prevHash, fields);
+          const entry = repo.create({ ...fields, seq: seqs[i]!.toString(), prevHash, hash });
+          prevHash = hash;
+          return entry;
+        });
+        const params: unknown[] = [];
+        const rows = entries.map((e) => {
+          const values: unknown[] = [e.seq, e.id, e.at, e.actorUser, e.actorOrg, e.actorRoles, e.action];
+          values.push(e.resource, e.target, e.status, json(e.before), json(e.after), e.prevHash, e.hash);
+          return `(${values.map((v) => `$${params.push(v)}`).join(', ')})`;
+        });
+        const sql = `INSERT INTO ${this.table} (${AUDIT_COLUMNS}) VALUES ${rows.join(', ')}`;
+        return { statements: [{ sql, params }], result: entries };
+      },
+    );
   }
 
   /** Records without making the caller wait (changes by workers and consumers); awaited at shutdown. */
