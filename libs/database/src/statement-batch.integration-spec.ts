@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runStatements, twoTripTransaction } from './statement-batch.util';
 
@@ -97,6 +98,28 @@ describe('runStatements', () => {
       await runStatements(db, [insert(43, 'afterwards')]);
       expect(await count(43)).toBe(1);
       expect(await db.query('SELECT now() = statement_timestamp() AS outside')).toEqual([{ outside: true }]);
+    });
+
+    it('fails, without crashing the process, when its connection dies between the round trips', async () => {
+      const admin = new Client({ connectionString: process.env.DATABASE_URL! });
+      await admin.connect();
+      try {
+        const attempt = twoTripTransaction<{ pid: number }, null>(
+          db,
+          [insert(50, 'opened'), { sql: 'SELECT pg_backend_pid() AS pid', params: [] }],
+          async ([row]) => {
+            await admin.query('SELECT pg_terminate_backend($1)', [row!.pid]);
+            await new Promise((resolve) => setTimeout(resolve, 300)); // the 'error' event arrives meanwhile
+            return { statements: [insert(51, 'closed')], result: null };
+          },
+        );
+        await expect(attempt).rejects.toThrow();
+      } finally {
+        await admin.end();
+      }
+      // The dead connection was discarded: the pool's next one works, and nothing of the attempt stayed.
+      expect(await count(50)).toBe(0);
+      expect(await count(51)).toBe(0);
     });
   });
 });

@@ -109,7 +109,11 @@ export async function twoTripTransaction<R, T>(
 ): Promise<T> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const client = await pool.connect();
+  // A checked-out client whose connection dies between queries emits 'error'; unheard, it would crash
+  // the process (the pool listens only to idle clients). Such a client is discarded on release.
   let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     const results = (await client.query(['BEGIN', ...opening.map(inlined)].join(';\n'))) as unknown as
       | QueryResult[]
@@ -119,9 +123,10 @@ export async function twoTripTransaction<R, T>(
     await client.query([...statements.map(inlined), 'COMMIT'].join(';\n'));
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
