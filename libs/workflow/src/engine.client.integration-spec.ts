@@ -93,6 +93,23 @@ describe('EngineClient', () => {
     await expect(unknown).rejects.toMatchObject({ status: 404 });
   });
 
+  it('starts one instance for a business key asked for by a slow batch and by single calls meanwhile', async () => {
+    const key = 'workflow-test-message-wait';
+    const bk = `race-${Date.now()}`;
+    // The batch looks the key up first and commits only after 150 more starts; the single calls come
+    // while it works. Without the engine's lock per business key they found nothing and started too.
+    const batch = engine.startProcessesOnce(key, [
+      { businessKey: bk, variables: {} },
+      ...Array.from({ length: 150 }, (_, i) => ({ businessKey: `${bk}-other-${i}`, variables: {} })),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const singles = await Promise.all(Array.from({ length: 4 }, () => engine.startProcessOnce(key, bk, {})));
+    const forKey = [(await batch)[0]!, ...singles];
+    expect(new Set(forKey.map((r) => r.id)).size).toBe(1);
+    expect(forKey.filter((r) => r.started)).toHaveLength(1);
+    expect(await engine.findProcessInstances({ businessKey: bk, processDefinitionKey: key })).toHaveLength(1);
+  });
+
   it('reports an engine 4xx as the caller’s error, without opening the circuit', async () => {
     for (let i = 0; i < 6; i += 1) {
       await expect(engine.getTask('no-such-task')).rejects.toBeInstanceOf(EngineHttpError);

@@ -1,9 +1,12 @@
 package cn.gov.yangxin.oversight.engine.start;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -13,6 +16,7 @@ import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,12 +45,25 @@ public class StartOnceController {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final CommandExecutor commands;
+  private final JdbcTemplate jdbc;
 
   public StartOnceController(RuntimeService runtime, HistoryService history,
-      ProcessEngineConfigurationImpl configuration) {
+      ProcessEngineConfigurationImpl configuration, DataSource dataSource) {
     this.runtime = runtime;
     this.history = history;
     this.commands = configuration.getCommandExecutorTxRequired();
+    // The engine's data source: inside an engine command this joins the command's transaction.
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  @PostMapping("/start-once")
+  public Map<String, Object> startOnce(@RequestBody StartOnce body) {
+    if (body.processDefinitionKey() == null || body.businessKey() == null) {
+      throw new IllegalArgumentException("processDefinitionKey and businessKey are required");
+    }
+    Map<String, Object> result = startAll(body.processDefinitionKey(),
+        List.of(new StartOnceBatch.Item(body.businessKey(), body.variables()))).get(0);
+    return Map.of("id", result.get("id"), "started", result.get("started"));
   }
 
   /**
@@ -62,40 +79,51 @@ public class StartOnceController {
         || body.items().stream().anyMatch(item -> item == null || item.businessKey() == null)) {
       throw new IllegalArgumentException("processDefinitionKey and items, each with a businessKey, are required");
     }
-    List<Map<String, Object>> results = commands.execute(context -> {
-      // The history query does not see instances of this batch before the flush, hence the map.
-      Map<String, Map<String, Object>> byKey = new HashMap<>();
+    return Map.of("results", startAll(body.processDefinitionKey(), body.items()));
+  }
+
+  /**
+   * Looks up and starts, in one engine command, under a transaction-scoped lock per business key. The
+   * lock makes a second call for a key wait until the first has committed and then find its instance:
+   * without it, a call the client had given up on (a timeout while the engine waited for its database)
+   * and the client's retry could both find nothing and both start. (The fault harness saw that happen.)
+   */
+  private List<Map<String, Object>> startAll(String definitionKey, List<StartOnceBatch.Item> items) {
+    return commands.execute(context -> {
+      lockBusinessKeys(definitionKey, items.stream().map(StartOnceBatch.Item::businessKey).toList());
+      // The history query does not see instances of this command before its flush, hence the map.
+      Map<String, String> startedHere = new HashMap<>();
       List<Map<String, Object>> out = new ArrayList<>();
-      for (StartOnceBatch.Item item : body.items()) {
-        Map<String, Object> result = byKey.get(item.businessKey());
-        if (result == null) {
-          result = new HashMap<>(startOnce(new StartOnce(body.processDefinitionKey(), item.businessKey(), item.variables())));
-          result.put("businessKey", item.businessKey());
-          byKey.put(item.businessKey(), result);
-        } else {
-          result = Map.of("id", result.get("id"), "started", false, "businessKey", item.businessKey());
+      for (StartOnceBatch.Item item : items) {
+        String id = startedHere.get(item.businessKey());
+        boolean started = false;
+        if (id == null) {
+          List<HistoricProcessInstance> existing = history.createHistoricProcessInstanceQuery()
+              .processDefinitionKey(definitionKey)
+              .processInstanceBusinessKey(item.businessKey())
+              .listPage(0, 1);
+          if (existing.isEmpty()) {
+            id = runtime.startProcessInstanceByKey(definitionKey, item.businessKey(), variables(item.variables()))
+                .getId();
+            started = true;
+          } else {
+            id = existing.get(0).getId();
+          }
+          startedHere.put(item.businessKey(), id);
         }
-        out.add(result);
+        out.add(Map.of("id", id, "started", started, "businessKey", item.businessKey()));
       }
       return out;
     });
-    return Map.of("results", results);
   }
 
-  @PostMapping("/start-once")
-  public Map<String, Object> startOnce(@RequestBody StartOnce body) {
-    if (body.processDefinitionKey() == null || body.businessKey() == null) {
-      throw new IllegalArgumentException("processDefinitionKey and businessKey are required");
-    }
-    List<HistoricProcessInstance> existing = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(body.processDefinitionKey())
-        .processInstanceBusinessKey(body.businessKey())
-        .listPage(0, 1);
-    if (!existing.isEmpty()) return Map.of("id", existing.get(0).getId(), "started", false);
-    String id = runtime
-        .startProcessInstanceByKey(body.processDefinitionKey(), body.businessKey(), variables(body.variables()))
-        .getId();
-    return Map.of("id", id, "started", true);
+  /** Advisory locks held until the transaction ends, taken in one order (by hash) so batches cannot deadlock. */
+  private void lockBusinessKeys(String definitionKey, List<String> businessKeys) {
+    String[] keys = businessKeys.stream().distinct().map(bk -> "oversight:start-once:" + definitionKey + ":" + bk)
+        .toArray(String[]::new);
+    jdbc.query(
+        "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k)::bigint AS h FROM unnest(?::text[]) k ORDER BY 1) s",
+        (ResultSet rs) -> null, (Object) keys);
   }
 
   /** Whole numbers as Long, as the REST API's typed variables of the services say ("Long"). */
