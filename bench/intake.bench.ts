@@ -18,8 +18,14 @@ import { arg, cpuMs, cpuPer, pct, startBenchInfra, systemRssMiB } from './bench.
 const COMPLAINTS = arg('complaints', 300);
 const CONCURRENCY = arg('concurrency', 8);
 const UNLOADED = arg('unloaded', 30);
-/** Rounds of (a): the last is measured, the others warm up the JITs. */
-const INTAKE_ROUNDS = 4;
+/** Unmeasured rounds of (a) that warm up the JITs (node's, the engine's, Kafka's). */
+const INTAKE_WARM_UP_ROUNDS = 2;
+/**
+ * Measured rounds of (a) and (b), alternating; each figure is the median of its rounds. On a noisy machine
+ * two rounds of the same work differed by 20%, so one round of each would make the ratio a coin toss.
+ */
+const MEASURED_ROUNDS = 3;
+const INTAKE_ROUNDS = INTAKE_WARM_UP_ROUNDS + MEASURED_ROUNDS;
 
 async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
@@ -78,7 +84,6 @@ async function main(): Promise<void> {
   // The engine's JIT: its first few thousand starts are much slower than the rest (on a fresh engine,
   // rounds of 1,000 ran at 340, 440, 530 and then 740 starts/s), so (b) is measured after 3,000.
   for (let round = 0; round < 10; round += 1) await bare(`warm-up-${round}`);
-  const bareBefore = await bare('before');
 
   // (a0) One complaint at a time: the latency of the path itself, with no queue in front of it.
   const single: number[] = [];
@@ -136,17 +141,26 @@ async function main(): Promise<void> {
     const allOpen = Math.max(...seen.values());
     return { posted, ids, seen, t0, intakeDone, cpu0, cpu1, rate: COMPLAINTS / ((allOpen - t0) / 1000) };
   };
-  for (let round = 1; round < INTAKE_ROUNDS; round += 1) await intake(`warm-up-${round}`);
-  const {
-    posted,
-    ids,
-    seen,
-    t0,
-    intakeDone,
-    cpu0: cpuA0,
-    cpu1: cpuA1,
-    rate: intakeRate,
-  } = await intake('measured');
+  for (let round = 1; round <= INTAKE_WARM_UP_ROUNDS; round += 1) await intake(`warm-up-${round}`);
+
+  // (a) and (b) in alternating rounds, so that both see the same machine; the ratio is of their medians.
+  const rounds: (Awaited<ReturnType<typeof intake>> & {
+    bare: number;
+    cpuB0: Record<string, number>;
+    cpuB1: Record<string, number>;
+  })[] = [];
+  for (let round = 1; round <= MEASURED_ROUNDS; round += 1) {
+    const cpuB0 = await cpuMs(infra.pids);
+    const bareRound = await bare(`measured-${round}`);
+    const cpuB1 = await cpuMs(infra.pids);
+    rounds.push({ ...(await intake(`measured-${round}`)), bare: bareRound, cpuB0, cpuB1 });
+  }
+  const median = <T>(items: T[], value: (item: T) => number): T =>
+    [...items].sort((x, y) => value(x) - value(y))[Math.floor(items.length / 2)]!;
+  const medianIntake = median(rounds, (r) => r.rate);
+  const medianBare = median(rounds, (r) => r.bare);
+  const { posted, ids, seen, t0, intakeDone, cpu0: cpuA0, cpu1: cpuA1, rate: intakeRate } = medianIntake;
+  const { bare: bareRate, cpuB0, cpuB1 } = medianBare;
   const latencies = [...seen].map(([id, at]) => at - posted.get(id)!).sort((a, b) => a - b);
 
   // Where the time went, per complaint, from the timestamps the path leaves behind: the intake
@@ -164,14 +178,6 @@ async function main(): Promise<void> {
     const values = stamps.map(f).sort((a, b) => a - b);
     return `p50 ${pct(values, 50).toFixed(0)} ms, p99 ${pct(values, 99).toFixed(0)} ms`;
   };
-
-  // (b) The engine alone, measured again after (a) (the first measurement is before it). The engine goes
-  // on warming up for thousands of starts, so the later figure is usually higher: the ratio uses the
-  // better of the two, so that a still-cold engine cannot flatter it.
-  const cpuB0 = await cpuMs(infra.pids);
-  const bareAfter = await bare('after');
-  const cpuB1 = await cpuMs(infra.pids);
-  const bareRate = Math.max(bareBefore, bareAfter);
 
   // (b') The engine alone starting the complaint-handling process itself (same variables, straight over
   // REST): the ceiling the engine sets for (a) on this machine, whatever the services around it cost.
@@ -212,11 +218,12 @@ async function main(): Promise<void> {
     `    latency under that load, intake → task visible: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms (task creation time as the engine recorded it)`,
     `    stages: HTTP request → intake committed ${stage((x) => x.created - posted.get(x.id)!)}; → published to Kafka ${stage((x) => x.published - x.created)}; → consumer transaction started ${stage((x) => x.consumed - x.published)}; → user task created ${stage((x) => seen.get(x.id)! - x.consumed)}`,
     `    CPU per complaint: ${cpuPer(cpuA0, cpuA1, COMPLAINTS)}`,
-    `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s (the better of ${bareBefore.toFixed(1)} before and ${bareAfter.toFixed(1)} after (a))`,
+    `    (the round with the median rate; rounds: ${rounds.map((r) => r.rate.toFixed(1)).join(', ')} complaints/s)`,
+    `(b) bare engine process starts: ${bareRate.toFixed(1)} instances/s (median; rounds, each just before its (a) round: ${rounds.map((r) => r.bare.toFixed(1)).join(', ')})`,
     `    CPU per bare instance: ${cpuPer(cpuB0, cpuB1, COMPLAINTS)}`,
-    `(b') the complaint-handling process started straight on the engine: ${directRate.toFixed(1)} instances/s (the engine's ceiling for (a); (a)/(b') ${(intakeRate / directRate).toFixed(2)}, (b')/(b) ${(directRate / bareRate).toFixed(2)})`,
+    `(b') the complaint-handling process started straight on the engine: ${directRate.toFixed(1)} instances/s ((a)/(b') ${(intakeRate / directRate).toFixed(2)}, (b')/(b) ${(directRate / bareRate).toFixed(2)})`,
     `(b'') bare process, 25 starts per engine call (how the complaint consumer starts under load; context only): ${batchedRate.toFixed(1)} instances/s`,
-    `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)}`,
+    `ratio (a)/(b): ${(intakeRate / bareRate).toFixed(2)} (of the medians; round by round: ${rounds.map((r) => (r.rate / r.bare).toFixed(2)).join(', ')})`,
     `(e) memory (PSS), whole local system after the run: ${await systemRssMiB(infra.pids)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
