@@ -51,7 +51,7 @@ describe('EngineClient on a concurrent change of the instance', () => {
   });
 });
 
-describe('EngineClient.startProcessOnce against an engine without the start-once extension', () => {
+describe('EngineClient against an engine without Oversight’s start endpoints', () => {
   // Spied here, not at definition: the suite above restores the real fetch when it ends.
   let fetchMock: jest.SpiedFunction<typeof fetch>;
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
@@ -92,60 +92,45 @@ describe('EngineClient.startProcessOnce against an engine without the start-once
     await expect(client.startProcessOnce('k', 'bk', {})).rejects.toMatchObject({ status: 404 });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
-});
 
-describe('EngineClient.startProcessesOnce against an engine without the batch endpoint', () => {
-  let fetchMock: jest.SpiedFunction<typeof fetch>;
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
-  const notAPath = () => json({ timestamp: '2026-11-27T05:00:00Z', status: 404, error: 'Not Found' }, 404);
-  let client: EngineClient;
-
-  beforeAll(() => {
-    fetchMock = jest.spyOn(globalThis, 'fetch');
-  });
-  beforeEach(() => {
-    fetchMock.mockReset();
-    client = new EngineClient({ service: 'test', engineUrl: 'http://engine.invalid', bpmnFiles: [] });
-  });
-  afterEach(() => client.shutdown());
-  afterAll(() => fetchMock.mockRestore());
-
-  const items: { businessKey: string; variables: PlainVariables }[] = [
-    { businessKey: 'a', variables: {} },
-    { businessKey: 'b', variables: { n: 1 } },
-  ];
-
-  it('starts them one at a time, in order, and asks the batch endpoint no more', async () => {
-    fetchMock
-      .mockResolvedValueOnce(notAPath())
-      .mockResolvedValueOnce(json({ id: 'pa', started: true }))
-      .mockResolvedValueOnce(json({ id: 'pb', started: false }))
-      .mockResolvedValueOnce(json({ id: 'pa', started: false }))
-      .mockResolvedValueOnce(json({ id: 'pb', started: false }));
-    const expected = [
-      { id: 'pa', started: true },
-      { id: 'pb', started: false },
+  describe('startProcessesOnce without the batch endpoint', () => {
+    const items: { businessKey: string; variables: PlainVariables }[] = [
+      { businessKey: 'a', variables: {} },
+      { businessKey: 'b', variables: { n: 1 } },
     ];
-    await expect(client.startProcessesOnce('k', items)).resolves.toEqual(expected);
-    await expect(client.startProcessesOnce('k', items)).resolves.toEqual([
-      { id: 'pa', started: false },
-      { id: 'pb', started: false },
-    ]);
-    const urls = fetchMock.mock.calls.map(([url]) => String(url));
-    expect(urls).toEqual([
-      'http://engine.invalid/oversight/process-instances/start-once-batch',
-      ...Array.from({ length: 4 }, () => 'http://engine.invalid/oversight/process-instances/start-once'),
-    ]);
-  });
 
-  it('passes an error of the batch endpoint itself on, without starting one at a time', async () => {
-    fetchMock.mockResolvedValueOnce(json({ type: 'IllegalArgumentException', message: 'bad' }, 400));
-    await expect(client.startProcessesOnce('k', items)).rejects.toMatchObject({ status: 400 });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-  });
+    it('starts them one at a time, in order, and asks the batch endpoint no more', async () => {
+      fetchMock
+        .mockResolvedValueOnce(notAPath())
+        .mockResolvedValueOnce(json({ id: 'pa', started: true }))
+        .mockResolvedValueOnce(json({ id: 'pb', started: false }))
+        .mockResolvedValueOnce(json({ id: 'pa', started: false }))
+        .mockResolvedValueOnce(json({ id: 'pb', started: false }));
+      const expected = [
+        { id: 'pa', started: true },
+        { id: 'pb', started: false },
+      ];
+      await expect(client.startProcessesOnce('k', items)).resolves.toEqual(expected);
+      await expect(client.startProcessesOnce('k', items)).resolves.toEqual([
+        { id: 'pa', started: false },
+        { id: 'pb', started: false },
+      ]);
+      const urls = fetchMock.mock.calls.map(([url]) => String(url));
+      expect(urls).toEqual([
+        'http://engine.invalid/oversight/process-instances/start-once-batch',
+        ...Array.from({ length: 4 }, () => 'http://engine.invalid/oversight/process-instances/start-once'),
+      ]);
+    });
 
-  it('refuses an answer that does not match the batch', async () => {
-    fetchMock.mockResolvedValueOnce(json({ results: [{ id: 'pa', started: true }] }));
-    await expect(client.startProcessesOnce('k', items)).rejects.toThrow('1 starts for 2');
+    it('passes an error of the batch endpoint itself on, without starting one at a time', async () => {
+      fetchMock.mockResolvedValueOnce(json({ type: 'IllegalArgumentException', message: 'bad' }, 400));
+      await expect(client.startProcessesOnce('k', items)).rejects.toMatchObject({ status: 400 });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('refuses an answer that does not match the batch', async () => {
+      fetchMock.mockResolvedValueOnce(json({ results: [{ id: 'pa', started: true }] }));
+      await expect(client.startProcessesOnce('k', items)).rejects.toThrow('1 starts for 2');
+    });
   });
 });
