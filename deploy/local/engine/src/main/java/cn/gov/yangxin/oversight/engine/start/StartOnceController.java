@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Starts a process for a business key unless one was already started for it: the lookup and the start in
  * one call, where the REST API needs two (a Kafka consumer that starts a process for an event must not
  * start a second one when the event comes again). The lookup reads the history, so it also finds an
- * instance that has already ended. Callers serialise calls for the same key themselves (the consumers
- * hold their aggregate's row lock), as they did with the two REST calls.
+ * instance that has already ended. Calls for the same business key are serialised here (see startAll),
+ * whatever the callers do.
  */
 @RestController
 @RequestMapping("/oversight/process-instances")
