@@ -76,8 +76,12 @@ export class AttachmentService {
     return views;
   }
 
-  async list(complaintId: string, purposes: AttachmentPurpose[]): Promise<AttachmentView[]> {
-    const rows = await this.dataSource.getRepository(AttachmentEntity).find({
+  async list(
+    complaintId: string,
+    purposes: AttachmentPurpose[],
+    manager = this.dataSource.manager,
+  ): Promise<AttachmentView[]> {
+    const rows = await manager.getRepository(AttachmentEntity).find({
       where: purposes.map((purpose) => ({ complaintId, purpose })),
       order: { createdAt: 'ASC' },
     });

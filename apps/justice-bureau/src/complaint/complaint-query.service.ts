@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DataSource, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { readSnapshot } from '@oversight/database';
 import { CallerInfo, notFound, PageQuery } from '@oversight/platform';
 import { ComplainantEntity } from './complainant.entity';
 import { AttachmentService } from './attachment.service';
@@ -113,22 +114,26 @@ export class ComplaintQueryService {
    * Everything the justice bureau sees, with the identity masked (the full identity is read apart, by those
    * with a need to know, and logged); nothing at all of it when the caller's organisation is the respondent.
    */
-  async staffView(id: string, caller: CallerInfo) {
-    const c = await this.complaint({ id });
+  staffView(id: string, caller: CallerInfo) {
+    return readSnapshot(this.dataSource, (m) => this.staffViewIn(m, id, caller));
+  }
+
+  private async staffViewIn(m: EntityManager, id: string, caller: CallerInfo) {
+    const c = await this.complaint({ id }, m);
     const identity =
       c.anonymous || caller.org === c.respondentOrg
         ? null
-        : await this.dataSource.getRepository(ComplainantEntity).findOneBy({ complaintId: id });
+        : await m.getRepository(ComplainantEntity).findOneBy({ complaintId: id });
     const [history, notices, extensions, appeals, attachments] = await Promise.all([
-      this.history(id, false),
-      this.dataSource
+      this.history(m, id, false),
+      m
         .getRepository(SupervisionNoticeEntity)
         .find({ where: { complaintId: id }, order: { raisedAt: 'ASC' } }),
-      this.dataSource
+      m
         .getRepository(ExtensionRequestEntity)
         .find({ where: { complaintId: id }, order: { requestedAt: 'ASC' } }),
-      this.appeals(id),
-      this.attachments.list(id, ['complaint', 'evidence']),
+      this.appeals(m, id),
+      this.attachments.list(id, ['complaint', 'evidence'], m),
     ]);
     return {
       ...summaryView(c),
@@ -176,9 +181,13 @@ export class ComplaintQueryService {
   }
 
   /** What the agency handling the complaint sees: the content and its own work, not the identity. */
-  async agencyView(id: string, agencyOrg: string) {
-    const c = await this.complaint({ id, agencyOrg });
-    const notices = await this.dataSource
+  agencyView(id: string, agencyOrg: string) {
+    return readSnapshot(this.dataSource, (m) => this.agencyViewIn(m, id, agencyOrg));
+  }
+
+  private async agencyViewIn(m: EntityManager, id: string, agencyOrg: string) {
+    const c = await this.complaint({ id, agencyOrg }, m);
+    const notices = await m
       .getRepository(SupervisionNoticeEntity)
       .find({ where: { complaintId: id, toOrg: agencyOrg }, order: { raisedAt: 'ASC' } });
     return {
@@ -195,7 +204,7 @@ export class ComplaintQueryService {
       substantiated: c.substantiated,
       reviewComment: c.status === 'assigned' ? c.reviewComment : null,
       reply: c.reply,
-      evidence: await this.attachments.list(id, ['evidence']),
+      evidence: await this.attachments.list(id, ['evidence'], m),
       notices: notices.map((n) => ({
         stage: n.stage,
         level: n.level,
@@ -206,8 +215,9 @@ export class ComplaintQueryService {
   }
 
   /** What anyone holding the tracking code sees: progress and what they were told, nothing internal. */
-  async publicView(c: ComplaintEntity) {
-    const [history, appeals] = await Promise.all([this.history(c.id, true), this.appeals(c.id)]);
+  /** `m`: the snapshot the complaint was read in, so that its history is read as of the same instant. */
+  async publicView(c: ComplaintEntity, m: EntityManager) {
+    const [history, appeals] = await Promise.all([this.history(m, c.id, true), this.appeals(m, c.id)]);
     return {
       trackingCode: c.trackingCode,
       category: c.category,
@@ -233,14 +243,17 @@ export class ComplaintQueryService {
     };
   }
 
-  async complaint(where: FindOptionsWhere<ComplaintEntity>): Promise<ComplaintEntity> {
-    const c = await this.dataSource.getRepository(ComplaintEntity).findOneBy(where);
+  async complaint(
+    where: FindOptionsWhere<ComplaintEntity>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ComplaintEntity> {
+    const c = await manager.getRepository(ComplaintEntity).findOneBy(where);
     if (!c) throw notFound(COMPLAINT, String(where.id ?? where.trackingCode ?? ''));
     return c;
   }
 
-  private async history(complaintId: string, publicOnly: boolean) {
-    const rows = await this.dataSource.getRepository(ComplaintEventEntity).find({
+  private async history(m: EntityManager, complaintId: string, publicOnly: boolean) {
+    const rows = await m.getRepository(ComplaintEventEntity).find({
       where: { complaintId, ...(publicOnly ? { public: true } : {}) },
       order: { at: 'ASC' },
     });
@@ -253,8 +266,8 @@ export class ComplaintQueryService {
     }));
   }
 
-  private async appeals(complaintId: string) {
-    const rows = await this.dataSource
+  private async appeals(m: EntityManager, complaintId: string) {
+    const rows = await m
       .getRepository(AppealEntity)
       .find({ where: { complaintId }, order: { requestedAt: 'ASC' } });
     return rows.map((a) => ({

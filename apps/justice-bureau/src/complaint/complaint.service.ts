@@ -137,8 +137,8 @@ export class ComplaintService {
     return complaint;
   }
 
-  async byTrackingCode(code: string): Promise<ComplaintEntity> {
-    const complaint = await this.dataSource
+  async byTrackingCode(code: string, manager = this.dataSource.manager): Promise<ComplaintEntity> {
+    const complaint = await manager
       .getRepository(ComplaintEntity)
       .findOneBy({ trackingCode: code.trim().toUpperCase() });
     if (!complaint) throw notFound({ zh: '查询码对应的投诉', en: 'Complaint with tracking code' }, code);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { readSnapshot } from '@oversight/database';
 import { conflict } from '@oversight/platform';
 import { RatingDto } from './complaint-actions.dto';
 import { ComplaintActionsService } from './complaint-actions.service';
@@ -20,8 +21,10 @@ export class PublicComplaintService {
     private readonly actions: ComplaintActionsService,
   ) {}
 
-  async lookup(code: string) {
-    return this.query.publicView(await this.complaints.byTrackingCode(code));
+  lookup(code: string) {
+    return readSnapshot(this.dataSource, async (m) =>
+      this.query.publicView(await this.complaints.byTrackingCode(code, m), m),
+    );
   }
 
   async rate(code: string, dto: RatingDto) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SupervisionSource } from '@oversight/contracts';
+import { readSnapshot } from '@oversight/database';
 import { dueAt } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { CallerInfo, conflict, forbidden, notFound, requireOrg, unprocessable } from '@oversight/platform';
@@ -134,15 +135,19 @@ export class SupervisionCaseService {
     return created;
   }
 
-  async case(id: string): Promise<SupervisionCaseEntity> {
-    const found = await this.dataSource.getRepository(SupervisionCaseEntity).findOneBy({ id });
+  async case(id: string, manager = this.dataSource.manager): Promise<SupervisionCaseEntity> {
+    const found = await manager.getRepository(SupervisionCaseEntity).findOneBy({ id });
     if (!found) throw notFound(CASE, id);
     return found;
   }
 
   /** An agency sees only its own cases, and only once it has been served a decision. */
-  async agencyCase(id: string, caller: CallerInfo): Promise<SupervisionCaseEntity> {
-    const c = await this.case(id);
+  async agencyCase(
+    id: string,
+    caller: CallerInfo,
+    manager = this.dataSource.manager,
+  ): Promise<SupervisionCaseEntity> {
+    const c = await this.case(id, manager);
     if (!caller.org || caller.org !== c.agencyCode) {
       throw forbidden({
         zh: '该监督检查案件不涉及您所在单位。',
@@ -182,24 +187,23 @@ export class SupervisionCaseService {
   }
 
   /** The case file: the case, its history, documents, deadlines, rectification rounds and notices. */
-  async file(id: string, caller: CallerInfo) {
+  file(id: string, caller: CallerInfo) {
     requireOrg(caller, SUPERVISION_OFFICE);
-    const c = await this.case(id);
+    return readSnapshot(this.dataSource, (m) => this.fileIn(m, id));
+  }
+
+  private async fileIn(m: EntityManager, id: string) {
+    const c = await this.case(id, m);
     const [history, documents, rectifications, notices, names] = await Promise.all([
-      this.dataSource.getRepository(SupervisionCaseEventEntity).find({
-        where: { caseId: id },
-        order: { at: 'ASC' },
-      }),
-      this.documents(id, null),
-      this.dataSource.getRepository(SupervisionRectificationEntity).find({
-        where: { caseId: id },
-        order: { round: 'ASC' },
-      }),
-      this.dataSource.getRepository(SupervisionCaseNoticeEntity).find({
-        where: { caseId: id },
-        order: { raisedAt: 'ASC' },
-      }),
-      this.names([c.agencyCode]),
+      m.getRepository(SupervisionCaseEventEntity).find({ where: { caseId: id }, order: { at: 'ASC' } }),
+      this.documents(m, id, null),
+      m
+        .getRepository(SupervisionRectificationEntity)
+        .find({ where: { caseId: id }, order: { round: 'ASC' } }),
+      m
+        .getRepository(SupervisionCaseNoticeEntity)
+        .find({ where: { caseId: id }, order: { raisedAt: 'ASC' } }),
+      this.names([c.agencyCode], m),
     ]);
     return {
       ...this.view(c),
@@ -233,15 +237,18 @@ export class SupervisionCaseService {
     };
   }
 
-  async agencyFile(id: string, caller: CallerInfo) {
-    const c = await this.agencyCase(id, caller);
+  agencyFile(id: string, caller: CallerInfo) {
+    return readSnapshot(this.dataSource, (m) => this.agencyFileIn(m, id, caller));
+  }
+
+  private async agencyFileIn(m: EntityManager, id: string, caller: CallerInfo) {
+    const c = await this.agencyCase(id, caller, m);
     const [documents, rectifications, notices] = await Promise.all([
-      this.documents(id, AGENCY_DOCUMENTS),
-      this.dataSource.getRepository(SupervisionRectificationEntity).find({
-        where: { caseId: id },
-        order: { round: 'ASC' },
-      }),
-      this.dataSource.getRepository(SupervisionCaseNoticeEntity).find({
+      this.documents(m, id, AGENCY_DOCUMENTS),
+      m
+        .getRepository(SupervisionRectificationEntity)
+        .find({ where: { caseId: id }, order: { round: 'ASC' } }),
+      m.getRepository(SupervisionCaseNoticeEntity).find({
         where: { caseId: id, step: 'rectification' },
       }),
     ]);
@@ -263,8 +270,8 @@ export class SupervisionCaseService {
     };
   }
 
-  private async documents(id: string, kinds: string[] | null) {
-    const rows = await this.dataSource.getRepository(SupervisionDocumentEntity).find({
+  private async documents(m: EntityManager, id: string, kinds: string[] | null) {
+    const rows = await m.getRepository(SupervisionDocumentEntity).find({
       where: { caseId: id, ...(kinds ? { kind: In(kinds) } : {}) },
       order: { issuedAt: 'ASC' },
     });
@@ -340,11 +347,9 @@ export class SupervisionCaseService {
       }));
   }
 
-  private async names(codes: string[]): Promise<Map<string, string>> {
+  private async names(codes: string[], manager = this.dataSource.manager): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const orgs = await this.dataSource
-      .getRepository(OrganisationEntity)
-      .findBy({ code: In([...new Set(codes)]) });
+    const orgs = await manager.getRepository(OrganisationEntity).findBy({ code: In([...new Set(codes)]) });
     return new Map(orgs.map((o) => [o.code, o.name]));
   }
 

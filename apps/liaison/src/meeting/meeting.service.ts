@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { TOPIC, TRANSFER_KIND, TransferChangedV1, transferKey } from '@oversight/contracts';
+import { readSnapshot } from '@oversight/database';
 import { beijingDate, endOfBeijingDay } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import { CallerInfo, conflict, forbidden, notFound, unprocessable } from '@oversight/platform';
@@ -68,18 +69,16 @@ export class MeetingService {
     return meetings.map((m) => ({ ...m, minutes: undefined }));
   }
 
-  async get(id: string) {
-    const meeting = await this.dataSource.getRepository(MeetingEntity).findOneBy({ id });
-    if (!meeting) throw notFound(MEETING, id);
-    const [agenda, resolutions] = await Promise.all([
-      this.dataSource
-        .getRepository(AgendaItemEntity)
-        .find({ where: { meetingId: id }, order: { position: 'ASC' } }),
-      this.dataSource
-        .getRepository(ResolutionEntity)
-        .find({ where: { meetingId: id }, order: { createdAt: 'ASC' } }),
-    ]);
-    return { ...meeting, agenda, resolutions: resolutions.map(resolutionView) };
+  get(id: string) {
+    return readSnapshot(this.dataSource, async (m) => {
+      const meeting = await m.getRepository(MeetingEntity).findOneBy({ id });
+      if (!meeting) throw notFound(MEETING, id);
+      const [agenda, resolutions] = await Promise.all([
+        m.getRepository(AgendaItemEntity).find({ where: { meetingId: id }, order: { position: 'ASC' } }),
+        m.getRepository(ResolutionEntity).find({ where: { meetingId: id }, order: { createdAt: 'ASC' } }),
+      ]);
+      return { ...meeting, agenda, resolutions: resolutions.map(resolutionView) };
+    });
   }
 
   /** The secretary edits the generated agenda until the meeting is held. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { citation, feedbackSchedule } from '@oversight/clue-referral';
 import {
   BODY,
@@ -18,7 +18,7 @@ import {
   TRANSFER_KIND,
   USER_TASK,
 } from '@oversight/contracts';
-import { documentNumber, nextDocumentSeq } from '@oversight/database';
+import { documentNumber, nextDocumentSeq, readSnapshot } from '@oversight/database';
 import { beijingDate, dueAt, endOfBeijingDay } from '@oversight/deadlines';
 import { OutboxService } from '@oversight/messaging';
 import {
@@ -142,7 +142,7 @@ export class JointInspectionService {
       status: 'open',
       createdBy: caller.user,
     });
-    return this.view(await this.inspection(id));
+    return this.inspectionView(id);
   }
 
   /** rd sees every inspection; the bureau and the procuratorate those their body sits on. */
@@ -158,9 +158,7 @@ export class JointInspectionService {
   }
 
   async get(id: string, caller: CallerInfo) {
-    const inspection = await this.inspection(id);
-    this.requireTeamBody(inspection, caller);
-    return this.view(inspection);
+    return this.inspectionView(id, (inspection) => this.requireTeamBody(inspection, caller));
   }
 
   async assignTeam(id: string, dto: AssignTeamDto) {
@@ -191,7 +189,7 @@ export class JointInspectionService {
         supervisors: (dto.supervisors ?? []).map((s) => ({ name: s.name, category: s.category })),
       },
     );
-    return this.view(await this.inspection(id));
+    return this.inspectionView(id);
   }
 
   /** On site only: the finding, its evidence and its first step, in one transaction. */
@@ -244,7 +242,7 @@ export class JointInspectionService {
       }
       await this.step(manager, findingId, 'recorded', { by: caller.user });
     });
-    return this.findingView(await this.finding(findingId));
+    return this.findingViewOf(findingId);
   }
 
   async evidence(id: string, findingId: string, evidenceId: string, caller: CallerInfo) {
@@ -361,7 +359,7 @@ export class JointInspectionService {
       await this.step(manager, f.id, `disposed:${dto.disposition}`, { by: caller.user });
     });
     this.outbox.kick();
-    return this.findingView(await this.finding(findingId));
+    return this.findingViewOf(findingId);
   }
 
   /**
@@ -469,11 +467,13 @@ export class JointInspectionService {
 
   /** The agency's own rectification notices. */
   async agencyFindings(caller: CallerInfo) {
-    const rows = await this.dataSource.getRepository(InspectionFindingEntity).find({
-      where: { agencyCode: caller.org ?? '', disposition: 'rectification' },
-      order: { recordedAt: 'DESC' },
+    return readSnapshot(this.dataSource, async (m) => {
+      const rows = await m.getRepository(InspectionFindingEntity).find({
+        where: { agencyCode: caller.org ?? '', disposition: 'rectification' },
+        order: { recordedAt: 'DESC' },
+      });
+      return { items: await this.findingViews(m, rows) };
     });
-    return { items: await Promise.all(rows.map((f) => this.findingView(f))) };
   }
 
   async rectify(findingId: string, dto: RectificationReportDto, caller: CallerInfo) {
@@ -519,7 +519,7 @@ export class JointInspectionService {
       });
     });
     this.outbox.kick();
-    return this.findingView(await this.finding(findingId));
+    return this.findingViewOf(findingId);
   }
 
   /** Closes the inspection once every finding is settled; the report gets its number. */
@@ -566,23 +566,26 @@ export class JointInspectionService {
       });
     });
     this.outbox.kick();
-    return this.view(await this.inspection(id));
+    return this.inspectionView(id);
   }
 
-  async inspection(id: string): Promise<JointInspectionEntity> {
-    const row = await this.dataSource.getRepository(JointInspectionEntity).findOneBy({ id });
+  async inspection(id: string, manager = this.dataSource.manager): Promise<JointInspectionEntity> {
+    const row = await manager.getRepository(JointInspectionEntity).findOneBy({ id });
     if (!row) throw notFound(INSPECTION, id);
     return row;
   }
 
-  async finding(id: string): Promise<InspectionFindingEntity> {
-    const row = await this.dataSource.getRepository(InspectionFindingEntity).findOneBy({ id });
+  async finding(id: string, manager = this.dataSource.manager): Promise<InspectionFindingEntity> {
+    const row = await manager.getRepository(InspectionFindingEntity).findOneBy({ id });
     if (!row) throw notFound(FINDING, id);
     return row;
   }
 
-  async findingsOf(inspectionId: string): Promise<InspectionFindingEntity[]> {
-    return this.dataSource
+  async findingsOf(
+    inspectionId: string,
+    manager = this.dataSource.manager,
+  ): Promise<InspectionFindingEntity[]> {
+    return manager
       .getRepository(InspectionFindingEntity)
       .find({ where: { inspectionId }, order: { agencyCode: 'ASC', recordedAt: 'ASC' } });
   }
@@ -603,27 +606,53 @@ export class JointInspectionService {
     };
   }
 
-  async view(i: JointInspectionEntity) {
-    const findings = await this.findingsOf(i.id);
-    return {
-      ...this.summary(i),
-      targets: i.targets,
-      inspectors: i.inspectors,
-      supervisors: i.supervisors,
-      findings: await Promise.all(findings.map((f) => this.findingView(f))),
-    };
+  /** The inspection with its findings, read in one snapshot; `check` may refuse the caller first. */
+  inspectionView(id: string, check?: (inspection: JointInspectionEntity) => void) {
+    return readSnapshot(this.dataSource, async (m) => {
+      const i = await this.inspection(id, m);
+      check?.(i);
+      return {
+        ...this.summary(i),
+        targets: i.targets,
+        inspectors: i.inspectors,
+        supervisors: i.supervisors,
+        findings: await this.findingViews(m, await this.findingsOf(i.id, m)),
+      };
+    });
   }
 
-  async findingView(f: InspectionFindingEntity) {
-    const [evidence, steps, notice] = await Promise.all([
-      this.dataSource
-        .getRepository(InspectionEvidenceEntity)
-        .find({ where: { findingId: f.id }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(InspectionFindingStepEntity)
-        .find({ where: { findingId: f.id }, order: { at: 'ASC' } }),
-      this.dataSource.getRepository(InspectionNoticeEntity).findOneBy({ findingId: f.id }),
+  async findingViewOf(findingId: string) {
+    return readSnapshot(this.dataSource, async (m) => {
+      const [view] = await this.findingViews(m, [await this.finding(findingId, m)]);
+      return view!;
+    });
+  }
+
+  /** Views of findings with their evidence, steps and notice: three queries however many findings. */
+  private async findingViews(m: EntityManager, findings: InspectionFindingEntity[]) {
+    if (findings.length === 0) return [];
+    const findingId = In(findings.map((f) => f.id));
+    const [evidence, steps, notices] = await Promise.all([
+      m.getRepository(InspectionEvidenceEntity).find({ where: { findingId }, order: { createdAt: 'ASC' } }),
+      m.getRepository(InspectionFindingStepEntity).find({ where: { findingId }, order: { at: 'ASC' } }),
+      m.getRepository(InspectionNoticeEntity).find({ where: { findingId } }),
     ]);
+    return findings.map((f) =>
+      this.findingView(
+        f,
+        evidence.filter((e) => e.findingId === f.id),
+        steps.filter((s) => s.findingId === f.id),
+        notices.find((n) => n.findingId === f.id) ?? null,
+      ),
+    );
+  }
+
+  private findingView(
+    f: InspectionFindingEntity,
+    evidence: InspectionEvidenceEntity[],
+    steps: InspectionFindingStepEntity[],
+    notice: InspectionNoticeEntity | null,
+  ) {
     return {
       id: f.id,
       inspectionId: f.inspectionId,

@@ -12,6 +12,7 @@ import {
   TransferChangedV1,
   USER_TASK,
 } from '@oversight/contracts';
+import { readSnapshot } from '@oversight/database';
 import { OutboxService } from '@oversight/messaging';
 import {
   Bilingual,
@@ -577,23 +578,29 @@ export class CriminalTransferService {
     };
   }
 
-  async get(id: string, caller: CallerInfo) {
-    const t = await this.load(id);
-    this.requireReader(t, caller);
-    return this.view(id, t);
+  get(id: string, caller: CallerInfo) {
+    return readSnapshot(this.dataSource, async (m) => {
+      const t = await this.load(id, m);
+      this.requireReader(t, caller);
+      return this.viewOf(m, t);
+    });
   }
 
-  /** The transfer with its documents, steps and notices; `loaded` spares a second read of the row. */
-  async view(id: string, loaded?: CriminalTransferEntity) {
-    const t = loaded ?? (await this.load(id));
+  view(id: string) {
+    return readSnapshot(this.dataSource, async (m) => this.viewOf(m, await this.load(id, m)));
+  }
+
+  /** The transfer with its documents, steps and notices, all read in the snapshot `m`. */
+  private async viewOf(m: EntityManager, t: CriminalTransferEntity) {
+    const id = t.id;
     const [documents, steps, notices] = await Promise.all([
-      this.dataSource
+      m
         .getRepository(CriminalTransferDocumentEntity)
         .find({ where: { transferId: id }, order: { createdAt: 'ASC' } }),
-      this.dataSource
+      m
         .getRepository(CriminalTransferStepEntity)
         .find({ where: { transferId: id }, order: { occurredAt: 'ASC' } }),
-      this.dataSource
+      m
         .getRepository(CriminalTransferNoticeEntity)
         .find({ where: { transferId: id }, order: { raisedAt: 'ASC' } }),
     ]);
@@ -733,8 +740,8 @@ export class CriminalTransferService {
     throw notFound(TRANSFER, t.id);
   }
 
-  private async load(id: string): Promise<CriminalTransferEntity> {
-    const t = await this.dataSource.getRepository(CriminalTransferEntity).findOneBy({ id });
+  private async load(id: string, manager = this.dataSource.manager): Promise<CriminalTransferEntity> {
+    const t = await manager.getRepository(CriminalTransferEntity).findOneBy({ id });
     if (!t) throw notFound(TRANSFER, id);
     return t;
   }
