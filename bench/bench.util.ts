@@ -124,6 +124,8 @@ export async function startBenchInfra(): Promise<{
       BPMN_DIR: `${__dirname}/../../bpmn`,
       LOG_LEVEL: 'warn',
       OUTBOX_POLL_MS: '100',
+      // Consumer tuning (CONSUMER_FETCH_WAIT_MS and the like) may be tried from the shell.
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('CONSUMER_'))),
     },
     pids: Object.fromEntries(Object.entries(infra.components).map(([name, c]) => [name, c.pid])),
     stop: () => infra.stop(),

@@ -18,6 +18,7 @@ import { connectProducer, sleep } from './kafka.util';
 import { isTransientError } from './retryable.error';
 import { OutboxService } from './outbox.service';
 import { DeadLetterService } from './dead-letter.service';
+import { GroupRunner } from './group-runner.util';
 
 interface RegisteredHandler {
   name: string;
@@ -27,6 +28,8 @@ interface RegisteredHandler {
 
 /** Events of one partition handled in one transaction at most (a backlog arrives in large batches). */
 const MAX_RUN = 50;
+/** Events of several partitions that arrived together, handled in one transaction (see deliverRun). */
+const MAX_GROUP = 100;
 
 interface Received {
   message: KafkaMessage;
@@ -65,6 +68,7 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
   private readonly handlers: RegisteredHandler[] = [];
   private consumer: Consumer | null = null;
   private dlqProducer: Producer | null = null;
+  private readonly groups = new Map<RegisteredHandler, GroupRunner<EventEnvelope>>();
   crashed: string | null = null;
 
   constructor(
@@ -262,38 +266,57 @@ export class EventConsumerService implements OnApplicationBootstrap, BeforeAppli
     await flush();
   }
 
-  /** A run of events to one handler: in one transaction when it can take a batch, else one by one. */
+  /**
+   * A run of events to one handler. A handler that can take a batch gets the run in one transaction,
+   * together with the runs other partitions hand in at the same moment (a fetch brings a few events for
+   * each of several partitions; together they make one transaction and, for a handler that starts
+   * processes, one engine call). If that transaction fails, each event of the run is delivered on its own.
+   */
   private async deliverRun(
     registered: RegisteredHandler,
     run: Received[],
     partition: number,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
-    const { handler, name, topic } = registered;
-    if (run.length > 1 && handler.handleBatch) {
+    if (registered.handler.handleBatch) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const table = quotedTable(manager, InboxMessageEntity);
-          const inserted = (await manager.query(
-            `INSERT INTO ${table} (consumer, event_id, topic) SELECT $1, unnest($2::uuid[]), $3
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            [name, run.map((r) => r.envelope.id), topic],
-          )) as { event_id: string }[];
-          const fresh = new Set(inserted.map((r) => r.event_id));
-          const events = run.map((r) => r.envelope).filter((e) => fresh.has(e.id.toLowerCase()));
-          if (events.length > 0) await handler.handleBatch!(events, manager);
-        });
-        this.outbox.kick();
+        await this.groupOf(registered).submit(run.map((r) => r.envelope));
         return;
       } catch (error) {
         this.logger.warn(
-          `${name}: a batch of ${run.length} failed, one by one now: ${(error as Error).message}`,
+          `${registered.name}: a batch with ${run.length} events of partition ${partition} failed, one by one now: ${(error as Error).message}`,
         );
       }
     }
     for (const { envelope, message } of run) {
       await this.deliver(registered, envelope, message, partition, heartbeat);
     }
+  }
+
+  private groupOf(registered: RegisteredHandler): GroupRunner<EventEnvelope> {
+    let group = this.groups.get(registered);
+    if (!group) {
+      group = new GroupRunner((events) => this.deliverBatch(registered, events), MAX_GROUP);
+      this.groups.set(registered, group);
+    }
+    return group;
+  }
+
+  /** New events (by their inbox records) to `handleBatch`, in one transaction with those records. */
+  private async deliverBatch({ name, topic, handler }: RegisteredHandler, run: EventEnvelope[]) {
+    await this.dataSource.transaction(async (manager) => {
+      const table = quotedTable(manager, InboxMessageEntity);
+      const inserted = (await manager.query(
+        `INSERT INTO ${table} (consumer, event_id, topic) SELECT $1, unnest($2::uuid[]), $3
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [name, run.map((e) => e.id), topic],
+      )) as { event_id: string }[];
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      // An event Kafka delivered twice in one group is new once: `delete` lets only its first copy by.
+      const events = run.filter((e) => fresh.delete(e.id.toLowerCase()));
+      if (events.length > 0) await handler.handleBatch!(events, manager);
+    });
+    this.outbox.kick();
   }
 
   private async deliver(
