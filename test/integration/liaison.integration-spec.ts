@@ -402,4 +402,36 @@ describe('liaison: one register of every transfer, rebuilt from the topics, work
       return t?.closedAt !== null && t?.closedAt !== undefined;
     });
   });
+
+  it('counts a transfer its owner flagged overdue before its due date as overdue, first in the register', async () => {
+    const now = Date.now();
+    const flagged = envelope(
+      {
+        kind: 'supervision-notice',
+        sourceRef: `${run}-flagged`,
+        sender: 'sfj',
+        receiver: 'cgj',
+        subject: '逾期未整改督办',
+        dueAt: new Date(now + 20 * DAY).toISOString(),
+        status: 'sent',
+        overdue: true,
+      },
+      new Date(now - DAY),
+    );
+    await publish(flagged);
+    const item = await eventually(async () =>
+      mine((await list('body=cgj&open=true')).items).find((t) => t.sourceRef === `${run}-flagged`),
+    );
+    expect(item.overdue).toBe(true);
+    // Overdue first: before every open transfer of the body that is not overdue, whatever their due dates.
+    const cgj = (await list('body=cgj&open=true')).items;
+    const at = cgj.findIndex((t) => t.sourceRef === `${run}-flagged`);
+    expect(cgj.slice(0, at).every((t) => t.overdue)).toBe(true);
+    const overdueOnly = await list('overdue=true&body=cgj');
+    expect(overdueOnly.items.some((t) => t.sourceRef === `${run}-flagged`)).toBe(true);
+    expect(overdueOnly.total).toBe(overdueOnly.items.length);
+    expect((await list('overdue=false&body=cgj')).items.some((t) => t.sourceRef === `${run}-flagged`)).toBe(
+      false,
+    );
+  });
 });

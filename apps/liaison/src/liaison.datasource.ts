@@ -5,6 +5,7 @@ import { CreateTransferTables1764115200000 } from './migrations/1764115200000-cr
 import { LiaisonMeetings1764600000000 } from './migrations/1764600000000-liaison-meetings';
 import { CreateDeadLetterTable1764700000000 } from './migrations/1764700000000-create-dead-letter-table';
 import { CreateAuditLog1764800000000 } from './migrations/1764800000000-create-audit-log';
+import { CoveringRegisterIndexes1764900000000 } from './migrations/1764900000000-covering-register-indexes';
 
 export const buildDataSourceOptions = (url: string) =>
   serviceDataSourceOptions({
@@ -16,5 +17,6 @@ export const buildDataSourceOptions = (url: string) =>
       LiaisonMeetings1764600000000,
       CreateDeadLetterTable1764700000000,
       CreateAuditLog1764800000000,
+      CoveringRegisterIndexes1764900000000,
     ],
   });

@@ -12,15 +12,15 @@ import { HandlesEvent, KafkaEventHandler, OutboxService } from '@oversight/messa
 import { EngineClient, startProcessesForEvents } from '@oversight/workflow';
 import { ComplaintEntity } from './complaint.entity';
 
-/** Starts per engine call: one engine transaction each (a batch holds up to 50 events). */
+/** Starts per engine call: one engine transaction each (a batch holds up to 100 events). */
 const STARTS_PER_CALL = 25;
 
 /**
  * Starts the complaint-handling process for a registered complaint. The business key is the complaint
  * id, and the engine starts a process once per business key, so a redelivered event finds the instance
- * it already started instead of starting a second one. Under load, a partition's waiting events are
- * taken together: one lock query, their process starts in one engine transaction, one round trip for
- * the writes.
+ * it already started instead of starting a second one. Under load, the events that arrive together are
+ * taken together: one lock query, their process starts in engine transactions of up to 25, one round
+ * trip for the writes.
  */
 @Injectable()
 @HandlesEvent(TOPIC.complaintRegistered)

@@ -72,12 +72,19 @@ export class TransferService {
     };
     const topN = arg(query.offset + query.limit);
     const branches: string[] = [];
-    // Three disjoint parts, each an index range in due order: overdue; open and not yet due; closed.
+    // Four disjoint parts, each an index range in due order: past due; flagged overdue before its due
+    // date; open and not yet due; closed. (Overdue as one part, an OR, made the planner read every open
+    // transfer of a body and sort them: 70 ms instead of 5 at a million transfers.)
     // With a period, read the period (opened_at index) and sort it: walking the due-date index from
     // the oldest row would cross every earlier year first, as due dates follow opening dates.
     const dueOrder = query.from || query.to ? `(t.due_at + interval '0 seconds')` : 't.due_at';
     const parts: [overdue: boolean, closed: boolean, sql: string][] = [
-      [true, false, OVERDUE],
+      [true, false, 't.closed_at IS NULL AND t.due_at < now()'],
+      [
+        true,
+        false,
+        't.closed_at IS NULL AND t.overdue_since IS NOT NULL AND (t.due_at >= now() OR t.due_at IS NULL)',
+      ],
       [
         false,
         false,
@@ -100,12 +107,15 @@ export class TransferService {
         ORDER BY is_overdue DESC, due_at ASC NULLS LAST, id OFFSET ${arg(query.offset)} LIMIT ${arg(query.limit)}`,
       params,
     )) as TransferRow[];
+    // Counted side by side (the sides are disjoint), each an index-only scan of its own index.
     const counted = this.where(query, scope, true);
-    const [{ n }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM liaison.transfer t
-        WHERE ${[...counted.conds, `(${counted.sides.join(' OR ')})`].join(' AND ')} LIMIT ${COUNT_CAP + 1}) c`,
-      counted.params,
-    )) as { n: number }[];
+    const counts = counted.sides.map(
+      (side) => `(SELECT count(*)::int FROM (SELECT 1 FROM liaison.transfer t
+        WHERE ${[...counted.conds, side].join(' AND ')} LIMIT ${COUNT_CAP + 1}) c)`,
+    );
+    const [{ n }] = (await this.dataSource.query(`SELECT ${counts.join(' + ')} AS n`, counted.params)) as {
+      n: number;
+    }[];
     return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP, items: rows.map(fromRow) };
   }
 
