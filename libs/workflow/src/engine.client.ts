@@ -312,13 +312,14 @@ export class EngineClient {
     workerId: string;
     topics: { topicName: string; lockDuration: number }[];
     maxTasks: number;
-    asyncResponseTimeout: number;
+    /** Leave it out for an answer at once (see JobWorkerService); with it the engine may hold the request. */
+    asyncResponseTimeout?: number;
     signal?: AbortSignal;
   }): Promise<LockedJob[]> {
     const { signal, ...body } = input;
     return this.call('/external-task/fetchAndLock', {
       body: { ...body, usePriority: true },
-      timeoutMs: input.asyncResponseTimeout + 10000,
+      timeoutMs: (input.asyncResponseTimeout ?? 0) + 10000,
       signal,
     });
   }

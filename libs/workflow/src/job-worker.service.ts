@@ -20,10 +20,15 @@ import { WORKFLOW_OPTIONS, WorkflowOptions } from './workflow.options';
 const DEFAULT_LOCK_MS = 60000;
 const DEFAULT_RETRIES = 3;
 /**
- * Short polls, not the engine's long polling: a long poll whose timeout races with a new job can lock
- * that job and still answer empty, leaving it locked for nobody until the lock expires (seen in our
- * tests, 1 run in 3). Idle polls back off from 100 ms to 1 s; a poll that brings jobs is followed at
- * once by the next.
+ * Short polls, without `asyncResponseTimeout`: the engine then fetches once, in the request's own
+ * thread, and answers. With a timeout, even 0, a poll that finds nothing is handed to the engine's
+ * long-polling thread, which fetches again; a long poll whose timeout raced with a new job locked that
+ * job and still answered empty, leaving it locked for nobody until the lock expired (seen in our tests,
+ * 1 run in 3), and full test runs with a timeout of 0 still showed, rarely, a job locked by a worker
+ * that never received it (likely: a waiting poll's expiry is reckoned on the engine's clock, which
+ * tests move ahead and back, so a poll made just before the clock is set back waits on and later locks
+ * a job for a worker that has long moved on). Idle polls back off from 100 ms to 1 s; a poll that
+ * brings jobs is followed at once by the next.
  */
 const IDLE_MIN_MS = 100;
 const IDLE_MAX_MS = 1000;
@@ -100,7 +105,6 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
         const jobs = await this.engine.fetchAndLock({
           workerId: this.workerId,
           maxTasks: MAX_JOBS,
-          asyncResponseTimeout: 0,
           topics: [...this.workers.values()].map((w) => ({
             topicName: w.options.type,
             lockDuration: w.options.lockDurationMs,

@@ -79,7 +79,6 @@ describe('acceptance campaign: start, and jobs delivered twice', () => {
         const jobs = await engine.fetchAndLock({
           workerId: workers.workerId,
           maxTasks: 100,
-          asyncResponseTimeout: 0,
           topics: [{ topicName: type, lockDuration: 600000 }],
         });
         return jobs.find((j) => j.businessKey === businessKey && j.variables.unitCode?.value === unitCode);

@@ -51,7 +51,6 @@ describe('justice-bureau jobs, delivered twice', () => {
         const jobs = await engine.fetchAndLock({
           workerId: workers.workerId, // as this instance's own worker would
           maxTasks: 50,
-          asyncResponseTimeout: 0, // short polls: see JobWorkerService
           topics: [{ topicName: type, lockDuration: 60000 }],
         });
         const mine = jobs.find((j) => j.businessKey === businessKey);

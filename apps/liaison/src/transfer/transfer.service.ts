@@ -58,8 +58,8 @@ export class TransferService {
 
   /**
    * The register, overdue first, then by due date; filters combine; each caller sees its scope.
-   * "Overdue" depends on now(), so no index can hold it: the page is the merge of two index-ordered
-   * top-N scans, the overdue rows and the others, each by due date (see bench/liaison-register.bench.ts).
+   * "Overdue" depends on now(), so no index can hold it: the page is the merge of index-ordered top-N
+   * scans, one per disjoint part below, each by due date (see bench/liaison-register.bench.ts).
    */
   async list(
     query: TransferQueryDto,
