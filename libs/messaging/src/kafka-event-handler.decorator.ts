@@ -9,9 +9,9 @@ export interface KafkaEventHandler<T = unknown> {
   handle(event: EventEnvelope<T>, manager: EntityManager): Promise<void>;
   /**
    * Optional: several new events, of one or of several partitions (each partition's in their order), in
-   * one transaction with their inbox records (fewer round trips under load). Must have the effect of `handle` on each in turn. When it
-   * throws, the transaction rolls back and each event is delivered on its own through `handle`, so that
-   * one bad event is retried and dead-lettered alone.
+   * one transaction with their inbox records (fewer round trips under load). Must have the effect of
+   * `handle` on each in turn. When it throws, the transaction rolls back and each event is delivered on
+   * its own through `handle`, so that one bad event is retried and dead-lettered alone.
    */
   handleBatch?(events: EventEnvelope<T>[], manager: EntityManager): Promise<void>;
 }
